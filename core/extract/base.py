@@ -7,6 +7,7 @@ layer decides which labels are switched on for a project and stores the results.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,8 +41,7 @@ class Extractor:
 
 _REGISTRY: dict[str, Extractor] = {}
 
-# Family modules imported on first use; each registers itself with @register.
-_FAMILY_MODULES: tuple[str, ...] = ()
+_loaded = False
 
 
 def register(name: str, labels: Iterable[str]) -> Callable[[ExtractorFn], ExtractorFn]:
@@ -55,8 +55,16 @@ def register(name: str, labels: Iterable[str]) -> Callable[[ExtractorFn], Extrac
 
 
 def _load_families() -> None:
-    for mod in _FAMILY_MODULES:
-        importlib.import_module(mod)
+    """Import every family module of this package once; each registers itself."""
+    global _loaded
+    if _loaded:
+        return
+    import core.extract as pkg
+
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if not info.name.startswith("_") and info.name != "base":
+            importlib.import_module(f"core.extract.{info.name}")
+    _loaded = True
 
 
 def registered() -> list[Extractor]:
