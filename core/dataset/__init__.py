@@ -1,0 +1,1 @@
+"""Dataset exporters and importers, one module per format."""

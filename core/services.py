@@ -1,0 +1,354 @@
+"""The operations the window and the command line share. Each call is one transaction,
+committed before it returns, and returns plain data (core.model), never ORM objects.
+
+Span edits take the version the caller last saw; if someone else changed the span since,
+ConflictError is raised and nothing is written (no lost update).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from core.errors import ConflictError, HanreiError, NotFoundError
+from core.importer import ImportResult, add_suggestions, import_paths
+from core.model import (
+    DOC_STATUSES,
+    SPAN_STATUSES,
+    DocumentData,
+    DocumentSummary,
+    LabelData,
+    SpanData,
+)
+from core.repo import (
+    DEFAULT_PROJECT,
+    document_data,
+    ensure_annotator,
+    ensure_project,
+    get_document,
+    get_span,
+    label_data,
+    labels_by_key,
+    log,
+    span_data,
+)
+from core.store.db import Store
+from core.store.models import Document, Label, Project, Span
+
+__all__ = [
+    "ImportResult",
+    "SpanChange",
+    "Stats",
+    "add_span",
+    "delete_span",
+    "load_document",
+    "import_paths",
+    "list_documents",
+    "list_labels",
+    "list_spans",
+    "restore_span",
+    "set_document_status",
+    "set_span_statuses",
+    "stats",
+    "suggest",
+    "update_span",
+]
+
+
+def _check_bounds(doc: Document, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(doc.text):
+        raise HanreiError(
+            f"span [{start}, {end}) is outside document {doc.id} (length {len(doc.text)})"
+        )
+
+
+def _label(s: Session, doc: Document, key: str) -> Label:
+    lb = labels_by_key(s, doc.project_id).get(key)
+    if lb is None:
+        raise NotFoundError(f"label {key!r} does not exist in this project")
+    return lb
+
+
+def _check_version(span: Span, expected: int | None) -> None:
+    if expected is not None and span.version != expected:
+        raise ConflictError(
+            f"span {span.id} was changed by someone else (version {span.version}, "
+            f"you had {expected}); reload to see the current state"
+        )
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def list_documents(store: Store, project: str | None = None) -> list[DocumentSummary]:
+    with store.read() as s:
+        q = select(Document.id, Document.title, Document.status, Document.meta,
+                   Project.name).join(Project)
+        if project:
+            q = q.where(Project.name == project)
+        counts: dict[int, Counter[str]] = {}
+        for doc_id, status, n in s.execute(
+            select(Span.document_id, Span.status, func.count()).group_by(
+                Span.document_id, Span.status)
+        ):
+            counts.setdefault(doc_id, Counter())[status] = n
+        out = []
+        for doc_id, title, status, meta, pname in s.execute(q.order_by(Document.id)):
+            c = counts.get(doc_id, Counter())
+            meta = meta or {}
+            out.append(DocumentSummary(
+                id=doc_id, title=title, status=status,
+                case_number=meta.get("case_number"), court=meta.get("court"),
+                n_spans=c["accepted"], n_suggested=c["suggested"], project=pname,
+            ))
+        return out
+
+
+def load_document(store: Store, doc_id: int) -> DocumentData:
+    with store.read() as s:
+        return document_data(get_document(s, doc_id))
+
+
+def set_document_status(store: Store, doc_id: int, status: str, *,
+                        annotator: str | None = None) -> DocumentData:
+    if status not in DOC_STATUSES:
+        raise HanreiError(f"unknown document status {status!r}")
+    with store.write() as s:
+        doc = get_document(s, doc_id)
+        before = doc.status
+        doc.status = status
+        log(s, "document.status", annotator=ensure_annotator(s, annotator), document_id=doc_id,
+            payload={"before": before, "after": status})
+        s.flush()
+        return document_data(doc)
+
+
+def list_labels(store: Store, project_id: int | None = None) -> list[LabelData]:
+    with store.write() as s:  # creates the default project on a new database
+        pid = project_id if project_id is not None else ensure_project(s).id
+        rows = s.scalars(select(Label).where(Label.project_id == pid).order_by(Label.position))
+        return [label_data(lb) for lb in rows]
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+
+def list_spans(store: Store, doc_id: int) -> list[SpanData]:
+    with store.read() as s:
+        doc = get_document(s, doc_id)
+        rows = s.scalars(
+            select(Span).where(Span.document_id == doc_id)
+            .options(selectinload(Span.label), selectinload(Span.annotator))
+            .order_by(Span.start, Span.end.desc(), Span.id)
+        )
+        return [span_data(sp, doc.text) for sp in rows]
+
+
+def add_span(store: Store, doc_id: int, label: str, start: int, end: int, *,
+             annotator: str | None = None, value: Any = None, note: str | None = None,
+             status: str = "accepted", source: str = "manual") -> SpanData:
+    if status not in SPAN_STATUSES:
+        raise HanreiError(f"unknown span status {status!r}")
+    with store.write() as s:
+        doc = get_document(s, doc_id)
+        _check_bounds(doc, start, end)
+        who = ensure_annotator(s, annotator)
+        span = Span(document_id=doc_id, label_id=_label(s, doc, label).id, start=start, end=end,
+                    value=value, source=source, status=status,
+                    annotator_id=who.id if who else None, note=note)
+        s.add(span)
+        _touch(doc)
+        s.flush()
+        log(s, "span.add", annotator=who, document_id=doc_id, span_id=span.id,
+            payload={"label": label, "start": start, "end": end, "status": status})
+        return span_data(span, doc.text)
+
+
+_UNSET: Any = object()
+
+
+@dataclass(frozen=True)
+class SpanChange:
+    """What an update changed: the span before and after, so undo can restore it."""
+
+    before: SpanData
+    after: SpanData
+
+
+def update_span(store: Store, span_id: int, *, expected_version: int | None,
+                annotator: str | None = None, label: str | None = None,
+                start: int | None = None, end: int | None = None, value: Any = _UNSET,
+                note: Any = _UNSET, status: str | None = None) -> SpanChange:
+    with store.write() as s:
+        span = get_span(s, span_id)
+        _check_version(span, expected_version)
+        doc = span.document
+        before = span_data(span, doc.text)
+        new_start = span.start if start is None else start
+        new_end = span.end if end is None else end
+        _check_bounds(doc, new_start, new_end)
+        span.start, span.end = new_start, new_end
+        if label is not None:
+            span.label = _label(s, doc, label)
+        if value is not _UNSET:
+            span.value = value
+        if note is not _UNSET:
+            span.note = note or None
+        if status is not None:
+            if status not in SPAN_STATUSES:
+                raise HanreiError(f"unknown span status {status!r}")
+            span.status = status
+        who = ensure_annotator(s, annotator)
+        if who is not None:
+            span.annotator = who
+        _touch(doc)
+        s.flush()
+        after = span_data(span, doc.text)
+        log(s, "span.update", annotator=who, document_id=doc.id, span_id=span.id,
+            payload=_diff(before, after))
+        return SpanChange(before, after)
+
+
+def delete_span(store: Store, span_id: int, *, expected_version: int | None,
+                annotator: str | None = None) -> SpanData:
+    """Remove a span; returns what it was, so undo can put it back."""
+    with store.write() as s:
+        span = get_span(s, span_id)
+        _check_version(span, expected_version)
+        snapshot = span_data(span, span.document.text)
+        doc = span.document
+        s.delete(span)
+        _touch(doc)
+        log(s, "span.delete", annotator=ensure_annotator(s, annotator), document_id=doc.id,
+            span_id=span_id, payload={"label": snapshot.label, "start": snapshot.start,
+                                      "end": snapshot.end, "status": snapshot.status,
+                                      "value": snapshot.value})
+        return snapshot
+
+
+def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = None) -> SpanData:
+    """Undo of a delete: the span comes back with its id, source and value."""
+    with store.write() as s:
+        doc = get_document(s, snapshot.document_id)
+        if s.get(Span, snapshot.id) is not None:
+            raise ConflictError(f"span {snapshot.id} exists already")
+        who = ensure_annotator(s, snapshot.annotator)
+        span = Span(id=snapshot.id, document_id=doc.id, label_id=_label(s, doc, snapshot.label).id,
+                    start=snapshot.start, end=snapshot.end, value=snapshot.value,
+                    source=snapshot.source, status=snapshot.status,
+                    annotator_id=who.id if who else None, note=snapshot.note)
+        s.add(span)
+        _touch(doc)
+        s.flush()
+        log(s, "span.restore", annotator=ensure_annotator(s, annotator), document_id=doc.id,
+            span_id=span.id)
+        return span_data(span, doc.text)
+
+
+def set_span_statuses(store: Store, span_ids: Sequence[tuple[int, int]], status: str, *,
+                      annotator: str | None = None) -> list[SpanChange]:
+    """Set the status of many spans (accept-all) in one transaction; (id, version) pairs."""
+    if status not in SPAN_STATUSES:
+        raise HanreiError(f"unknown span status {status!r}")
+    changes = []
+    with store.write() as s:
+        who = ensure_annotator(s, annotator)
+        for span_id, version in span_ids:
+            span = get_span(s, span_id)
+            _check_version(span, version)
+            before = span_data(span, span.document.text)
+            span.status = status
+            if who is not None:
+                span.annotator = who
+            s.flush()
+            changes.append(SpanChange(before, span_data(span, span.document.text)))
+        if changes:
+            doc = get_span(s, span_ids[0][0]).document
+            _touch(doc)
+            log(s, "span.bulk_status", annotator=who, document_id=doc.id,
+                payload={"status": status, "spans": [c.after.id for c in changes]})
+    return changes
+
+
+def _touch(doc: Document) -> None:
+    if doc.status == "new":
+        doc.status = "in_progress"
+
+
+def _diff(before: SpanData, after: SpanData) -> dict[str, Any]:
+    out = {}
+    for k in ("label", "start", "end", "value", "status", "note"):
+        if getattr(before, k) != getattr(after, k):
+            out[k] = [getattr(before, k), getattr(after, k)]
+    return out
+
+
+# --- suggestions ------------------------------------------------------------------------------
+
+
+def suggest(store: Store, doc_ids: Iterable[int] | None = None, *, redo: bool = False) -> dict[int, int]:
+    """Run the extractors. With `redo`, suggestions nobody has touched are replaced; accepted,
+    rejected or edited ones stay. Without it, documents that have suggestions are skipped."""
+    with store.read() as s:
+        ids = list(doc_ids) if doc_ids is not None else list(
+            s.scalars(select(Document.id).order_by(Document.id)))
+    out: dict[int, int] = {}
+    for doc_id in ids:
+        with store.write() as s:
+            doc = get_document(s, doc_id)
+            untouched = (Span.document_id == doc_id) & (Span.source == "auto") & (
+                Span.status == "suggested") & (Span.version == 1)
+            if redo:
+                s.execute(delete(Span).where(untouched))
+            elif s.scalar(select(func.count()).select_from(Span).where(
+                    (Span.document_id == doc_id) & (Span.source == "auto"))):
+                out[doc_id] = 0
+                continue
+            kept = {(sp.label_id, sp.start, sp.end) for sp in s.scalars(
+                select(Span).where(Span.document_id == doc_id))}
+            n_before = len(kept)
+            add_suggestions(s, doc, doc.project_id, skip=kept)
+            n = s.scalar(select(func.count()).select_from(Span).where(
+                Span.document_id == doc_id)) or 0
+            out[doc_id] = n - n_before
+            log(s, "document.suggest", document_id=doc_id, payload={"added": out[doc_id],
+                                                                    "redo": redo})
+    return out
+
+
+# --- statistics -------------------------------------------------------------------------------
+
+
+@dataclass
+class Stats:
+    documents: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    # label key -> span status -> count
+    spans: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def stats(store: Store, project: str | None = None) -> Stats:
+    with store.read() as s:
+        doc_q = select(Document.status, func.count()).join(Project).group_by(Document.status)
+        span_q = (select(Label.key, Span.status, func.count()).join(Label, Span.label_id == Label.id)
+                  .join(Document, Span.document_id == Document.id).join(Project)
+                  .group_by(Label.key, Span.status))
+        if project:
+            doc_q = doc_q.where(Project.name == project)
+            span_q = span_q.where(Project.name == project)
+        st = Stats()
+        for status, n in s.execute(doc_q):
+            st.by_status[status] = n
+            st.documents += n
+        for key, status, n in s.execute(span_q):
+            st.spans.setdefault(key, {})[status] = n
+        return st
+
+
+def default_project_name() -> str:
+    return DEFAULT_PROJECT

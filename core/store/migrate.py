@@ -1,0 +1,98 @@
+"""Alembic at start-up: back up a SQLite file, then upgrade to head with foreign keys off.
+
+With SQLite foreign keys on, a batch migration that rebuilds a parent table deletes every
+child row through ON DELETE CASCADE; so the migration connection turns them off, and
+`PRAGMA foreign_key_check` must come back empty before the upgrade commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+
+from core.store.db import Store, sqlite_path
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class MigrationError(RuntimeError):
+    pass
+
+
+def alembic_config(script_location: Path = MIGRATIONS) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location))
+    return cfg
+
+
+def head_revision(script_location: Path = MIGRATIONS) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(path: Path, revision: str | None) -> Path:
+    """A consistent copy via SQLite's backup API (safe with WAL), owner-only."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.name}.bak-{revision or 'empty'}-{stamp}")
+    n = 1
+    while dest.exists():
+        dest = path.with_name(f"{path.name}.bak-{revision or 'empty'}-{stamp}-{n}")
+        n += 1
+    fd = os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    os.close(fd)
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return dest
+
+
+def upgrade(store: Store, script_location: Path = MIGRATIONS) -> Path | None:
+    """Bring the database to head. Returns the backup made, if any."""
+    head = head_revision(script_location)
+    current = current_revision(store.engine)
+    if current == head:
+        return None
+    backup = None
+    path = sqlite_path(store.url)
+    if path is not None and path.exists() and path.stat().st_size > 0 and current is not None:
+        backup = backup_sqlite(path, current)
+    cfg = alembic_config(script_location)
+    with store.engine.connect() as conn:
+        if store.is_sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            if store.is_sqlite:
+                bad = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if bad:
+                    conn.rollback()
+                    raise MigrationError(f"foreign key check failed after migration: {bad[:5]}")
+            conn.commit()
+        finally:
+            if store.is_sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+    return backup
+
+
+def open_store(url: str) -> Store:
+    store = Store(url)
+    upgrade(store)
+    return store
