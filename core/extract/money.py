@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
+from core.extract._scan import finditer_near
 from core.extract.base import Suggestion, register
 from core.extract.numerals import DIGITS, NUMERAL_CHARS, parse_decimal, parse_int
 
@@ -178,6 +179,7 @@ _RATE = re.compile(
     r"|(?P<frac>(?<![時0-9０-９])(?P<fd>" + _N + r")分の(?P<fn>" + _N + r"))"
     r"|(?P<split>(?P<sd>" + _N + r")分し[,，、]?[ \u3000]?その(?P<sn>" + _N + r"))"
 )
+_RATE_ANCHOR = re.compile(r"[割分%％]|パーセント")
 
 
 def _year_prefix_ok(text: str, start: int) -> bool:
@@ -223,8 +225,11 @@ def _rate_value(m: re.Match[str], text: str) -> tuple[int, int, dict[str, Any]] 
         den, num = parse_int(g("fd")), parse_int(g("fn"))
         if not den or num is None or num > den:
             return None
-        return m.start(), m.end(), {"rate": float(round(Fraction(num, den), 10)),
-                                    "fraction": f"{num}/{den}"}
+        return (
+            m.start(),
+            m.end(),
+            {"rate": float(round(Fraction(num, den), 10)), "fraction": f"{num}/{den}"},
+        )
     den, num = parse_int(g("sd")), parse_int(g("sn"))
     if not den or num is None or num > den:
         return None
@@ -232,7 +237,7 @@ def _rate_value(m: re.Match[str], text: str) -> tuple[int, int, dict[str, Any]] 
 
 
 def extract_rates(text: str) -> Iterator[Suggestion]:
-    for m in _RATE.finditer(text):
+    for m in finditer_near(_RATE, _RATE_ANCHOR, text):
         if m.start() > 0 and text[m.start() - 1] in "数何":
             continue
         got = _rate_value(m, text)

@@ -31,9 +31,9 @@ COMMAS = frozenset(",，")
 POINTS = frozenset(".．・")
 
 #: Every character that may occur inside a numeral (used by extractors to scan backwards).
-NUMERAL_CHARS: frozenset[str] = frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(
-    BIG_UNITS
-) | COMMAS | POINTS
+NUMERAL_CHARS: frozenset[str] = (
+    frozenset(DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | COMMAS | POINTS
+)
 #: Character class body (for regexes) of the same characters.
 NUMERAL_CLASS = "".join(sorted(NUMERAL_CHARS)).replace("-", r"\-").replace("]", r"\]")
 
