@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.extract.base import Suggestion  # noqa: E402
-from core.extract.dates import extract_dates  # noqa: E402
-from core.extract.money import extract_money  # noqa: E402
-from core.extract.periods import extract_periods  # noqa: E402
-from core.text.pipeline import normalize  # noqa: E402
+from core.extract.base import Suggestion
+from core.extract.dates import extract_dates
+from core.extract.money import extract_money
+from core.extract.periods import extract_periods
+from core.text.pipeline import normalize
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 LABELS = ("MONEY", "RATE", "PERIOD", "DATE")

@@ -1,0 +1,197 @@
+"""DATE: calendar dates as ISO strings, wareki and western, absolute and relative.
+
+Value: always a dict, `{"date": "YYYY-MM-DD"}` (or `"YYYY-MM"` when no day is written),
+plus when they apply:
+- `"relative": "同年"|"同月"|"同日"|"翌日"|"前日"|"翌月"|"前月"|"翌年"|"前年"|"年省略"`: resolved
+  from the nearest date before it in the text (`年省略`: `5月3日` with no year at all);
+  a relative date with nothing before it to resolve against is not suggested;
+- `"approx": "上旬"|"中旬"|"下旬"|"初旬"|"末"|"末日"|"頃"|"中旬頃"|...` (末日 also fills
+  the day with the month's last day);
+- `"out_of_era": true` for a wareki date outside its era (平成31年5月1日, drafted before
+  the change), accepted up to five years past the era's end;
+- `"birth": true` for `（昭和38年5月3日生）`.
+A year alone (`平成3年`, `平成3年度`, the year of a case or law number) is not a date here.
+Times (`午後1時10分頃`) stay outside the span. Invalid dates (2月30日) are dropped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from core.extract._scan import finditer_near
+from core.extract.base import Suggestion, register
+from core.extract.numerals import parse_int
+from core.text.wareki import era_bounds, era_last_day, era_last_year
+
+_PARTS = {
+    "«N»": r"(?:[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})",
+    "«EY»": r"(?:元|[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})",
+    "«S»": r"[ \u3000]?",
+}
+
+
+def _rx(template: str) -> str:
+    """Fill «N» (a month or day), «EY» (an era year) and «S» (one optional space)."""
+    for key, part in _PARTS.items():
+        template = template.replace(key, part)
+    return template
+
+
+_DATE = re.compile(
+    _rx(
+        r"(?P<era>明治|大正|昭和|平成|令和)«S»(?P<ey>«EY»)«S»年(?!度)"
+        r"(?:«S»(?P<em>«N»)«S»月(?:«S»(?P<ed>«N»)«S»日)?)?"
+        r"|(?<![0-9０-９])(?P<wy>(?:1[89]|20)[0-9]{2}|[１２][０-９]{3}|[一二][〇一二三四五六七八九]{3})"
+        r"«S»年«S»(?P<wm>«N»)«S»月(?:«S»(?P<wd>«N»)«S»日)?"
+        r"|(?<![0-9０-９/])(?P<sy>(?:19|20)[0-9]{2})[/／](?P<sm>[0-9]{1,2})[/／](?P<sd>[0-9]{1,2})"
+        r"(?![0-9/])"
+        r"|同(?P<se>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})年«S»(?P<sem>«N»)«S»月"
+        r"(?:«S»(?P<sed>«N»)«S»日)?"
+        r"|(?P<ry>同|翌|前)年«S»(?P<rym>«N»)«S»月(?:«S»(?P<ryd>«N»)«S»日)?"
+        r"|(?P<rm>同|翌|前)月(?:«S»(?P<rmd>«N»)«S»日)?"
+        r"|(?P<rd>同日|翌日|前日)"
+        r"|(?<![年月日0-9０-９〇一二三四五六七八九十同翌前毎/])(?P<mm>«N»)«S»月«S»(?P<md>«N»)«S»日"
+    )
+)
+_DATE_ANCHOR = re.compile(r"[月/／]|[同翌前]日")
+_BROKEN_DAY = re.compile(r"\n?[0-9０-９〇一二三四五六七八九十]")
+_SUFFIX = re.compile(r"[ \u3000]?(上旬|中旬|下旬|初旬|末日|末|頃|ころ|ごろ)(頃|ころ|ごろ)?")
+_BIRTH = re.compile(r"生(?:まれ)?(?=[)）\]】\s,，、。]|$)")
+_MAX_ERA_OVERRUN = 5
+
+
+def _n(s: str) -> int | None:
+    return 1 if s == "元" else parse_int(s)
+
+
+def _valid(y: int, m: int, d: int | None) -> bool:
+    if not 1 <= m <= 12 or y < 1 or y > 9999:
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _era_ymd(
+    era: str, year: str, month: str | None, day: str | None
+) -> tuple[int, int, int | None, dict[str, Any]] | None:
+    ey = _n(year)
+    if ey is None or ey < 1 or month is None:
+        return None
+    last = era_last_year(era)
+    if ey > (99 if last is None else last + _MAX_ERA_OVERRUN):
+        return None
+    start = era_bounds(era)[0]
+    end = era_last_day(era)
+    y = start.year + ey - 1
+    m = parse_int(month)
+    d = parse_int(day) if day else None
+    if m is None or (day and d is None) or not _valid(y, m, d):
+        return None
+    first = dt.date(y, m, d or 1)
+    last_day = dt.date(y, m, d or calendar.monthrange(y, m)[1])
+    attrs: dict[str, Any] = {}
+    if last_day < start or (end is not None and first > end):
+        attrs["out_of_era"] = True
+    return y, m, d, attrs
+
+
+def _iso(y: int, m: int, d: int | None) -> str:
+    return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+
+
+@register("dates", ["DATE"])
+def extract_dates(text: str) -> Iterator[Suggestion]:
+    ctx: tuple[int, int, int | None] | None = None  # the last date suggested
+    year_only: tuple[int, int] | None = None  # (year, end) of a bare 平成30年 just before
+    last_era: str | None = None  # for 同31年: the era named last
+    for m in finditer_near(_DATE, _DATE_ANCHOR, text):
+        g = m.group
+        attrs: dict[str, Any] = {}
+        y: int | None
+        mo: int | None
+        d: int | None
+        if g("era"):
+            last_era = g("era")
+            got = _era_ymd(g("era"), g("ey"), g("em"), g("ed"))
+            if got is None:
+                ey = _n(g("ey"))
+                if g("em") is None and ey is not None:
+                    year_only = (era_bounds(g("era"))[0].year + ey - 1, m.end())
+                continue
+            y, mo, d, attrs = got
+        elif g("se"):
+            if last_era is None:
+                continue
+            got = _era_ymd(last_era, g("se"), g("sem"), g("sed"))
+            if got is None:
+                continue
+            y, mo, d, attrs = got
+            attrs["relative"] = "同元号"
+        elif g("wy"):
+            y, mo = parse_int(g("wy")), parse_int(g("wm"))
+            d = parse_int(g("wd")) if g("wd") else None
+            if y is None or not 1868 <= y <= 2100 or (g("wd") and d is None):
+                continue
+        elif g("sy"):
+            y, mo, d = int(g("sy")), int(g("sm")), int(g("sd"))
+        elif g("mm"):
+            mo, d = parse_int(g("mm")), parse_int(g("md"))
+            gap = text[year_only[1] : m.start()] if year_only else None
+            if year_only and gap is not None and len(gap) <= 2 and not gap.strip():
+                y = year_only[0]  # 平成30年⏎10月12日: the year is on the line before
+            elif ctx is not None:
+                y = ctx[0]
+                attrs["relative"] = "年省略"
+            else:
+                continue
+        else:
+            if ctx is None:
+                continue
+            cy, cm, cd = ctx
+            if g("ry"):
+                word = g("ry") + "年"
+                y = cy + {"同": 0, "翌": 1, "前": -1}[g("ry")]
+                mo = parse_int(g("rym"))
+                d = parse_int(g("ryd")) if g("ryd") else None
+                if g("ryd") and d is None:
+                    continue
+            elif g("rm"):
+                word = g("rm") + "月"
+                y, mo = _shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
+                d = parse_int(g("rmd")) if g("rmd") else None
+                if g("rmd") and d is None:
+                    continue
+            else:
+                word = g("rd")
+                if cd is None:
+                    continue
+                day = dt.date(cy, cm, cd) + dt.timedelta(
+                    days={"同日": 0, "翌日": 1, "前日": -1}[word]
+                )
+                y, mo, d = day.year, day.month, day.day
+            attrs["relative"] = word
+        if y is None or mo is None or not _valid(y, mo, d):
+            continue
+        end = m.end()
+        if d is None and _BROKEN_DAY.match(text, end):
+            continue  # 平成6年5月⏎14日 or 同月一四、一五日: the day is there, not readable here
+        suf = _SUFFIX.match(text, end)
+        if suf:
+            word = suf.group(1)
+            if d is None or word in ("頃", "ころ", "ごろ"):
+                if word == "末日" and d is None:
+                    d = calendar.monthrange(y, mo)[1]
+                attrs["approx"] = word + (suf.group(2) or "")
+                end = suf.end()
+        if _BIRTH.match(text, end):
+            attrs["birth"] = True
+        ctx = (y, mo, d)
+        yield Suggestion("DATE", m.start(), end, {"date": _iso(y, mo, d), **attrs})

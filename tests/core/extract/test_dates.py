@@ -1,0 +1,204 @@
+"""DATE: wareki and western dates, relative forms, vague forms, and the era converter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.extract.dates import extract_dates
+from core.text.wareki import ERAS, era_bounds, era_last_day, era_last_year, to_date
+
+KANJI = "〇一二三四五六七八九"
+
+
+def dates(text: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(text[s.start : s.end], s.value) for s in extract_dates(text)]
+
+
+def only(text: str) -> dict[str, Any]:
+    ((_span, value),) = dates(text)
+    return value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("令和元年12月10日判決言渡", "令和元年12月10日", "2019-12-10"),
+        ("令和元年１２月１０日判決言渡", "令和元年１２月１０日", "2019-12-10"),
+        ("平成16年5月29日,契約を締結した。", "平成16年5月29日", "2004-05-29"),
+        ("原告は昭和四六年八月二九日に生まれた。", "昭和四六年八月二九日", "1971-08-29"),
+        ("原告は昭和四十六年八月二十九日に生まれた。", "昭和四十六年八月二十九日", "1971-08-29"),
+        ("大正元年8月1日", "大正元年8月1日", "1912-08-01"),
+        ("明治45年7月29日", "明治45年7月29日", "1912-07-29"),
+        ("平成29年12月に解約した。", "平成29年12月", "2017-12"),
+        ("2019年5月1日に施行された。", "2019年5月1日", "2019-05-01"),
+        ("投稿日時 2018/02/25 09:06", "2018/02/25", "2018-02-25"),
+        ("昭和64年1月7日", "昭和64年1月7日", "1989-01-07"),
+        ("平成元年1月8日", "平成元年1月8日", "1989-01-08"),
+    ],
+)
+def test_absolute(text: str, span: str, iso: str) -> None:
+    assert dates(text) == [(span, {"date": iso})]
+
+
+def test_out_of_era_is_kept_with_a_flag() -> None:
+    assert only("平成31年5月1日付け") == {"date": "2019-05-01", "out_of_era": True}
+    assert only("昭和64年1月8日") == {"date": "1989-01-08", "out_of_era": True}
+
+
+def test_far_beyond_an_era_is_refused() -> None:
+    assert dates("平成50年1月1日") == []
+    assert dates("大正30年1月1日") == []
+
+
+def test_boundary_day_under_both_names() -> None:
+    assert only("大正15年12月25日") == {"date": "1926-12-25"}
+    assert only("昭和元年12月25日") == {"date": "1926-12-25"}
+
+
+@pytest.mark.parametrize("text", ["平成29年2月30日", "令和3年13月1日", "平成0年1月1日", "2月30日"])
+def test_invalid_dates_are_dropped(text: str) -> None:
+    assert dates("平成29年1月1日，" + text)[1:] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和2年(ワ)第145号",  # a year alone: a case number's year, not a date
+        "平成29年法律第44号",
+        "平成3年度の予算",
+        "毎年6月25日限り支払う。",
+        "毎月25日限り支払う。",
+        "同日付けの書面",  # nothing before to resolve against
+        "午後1時10分",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_relative_forms_resolve_from_the_last_date() -> None:
+    text = (
+        "平成30年1月31日に契約し，同年10月1日に解約した。同月23日に通知し，同日受領した。"
+        "その翌日に返送し，同年12月に和解した。翌月に支払った。"
+    )
+    got = dates(text)
+    assert got == [
+        ("平成30年1月31日", {"date": "2018-01-31"}),
+        ("同年10月1日", {"date": "2018-10-01", "relative": "同年"}),
+        ("同月23日", {"date": "2018-10-23", "relative": "同月"}),
+        ("同日", {"date": "2018-10-23", "relative": "同日"}),
+        ("翌日", {"date": "2018-10-24", "relative": "翌日"}),
+        ("同年12月", {"date": "2018-12", "relative": "同年"}),
+        ("翌月", {"date": "2019-01", "relative": "翌月"}),
+    ]
+
+
+def test_previous_day_and_same_day_need_a_day() -> None:
+    got = dates("令和2年3月1日の前日，令和2年4月に同日")
+    assert got == [
+        ("令和2年3月1日", {"date": "2020-03-01"}),
+        ("前日", {"date": "2020-02-29", "relative": "前日"}),
+        ("令和2年4月", {"date": "2020-04"}),
+    ]
+
+
+def test_month_day_without_year_takes_the_year_before() -> None:
+    got = dates("平成20年4月4日から5月3日まで")
+    assert got[1] == ("5月3日", {"date": "2008-05-03", "relative": "年省略"})
+
+
+def test_year_on_the_line_before() -> None:
+    got = dates("支払済みまで平成30年\n10月12日から")
+    assert got == [("10月12日", {"date": "2018-10-12"})]
+
+
+def test_same_era_year() -> None:
+    got = dates("昭和40年1月1日判決，昭和43年(オ)第6号同45年7月20日判決")
+    assert got[1] == ("同45年7月20日", {"date": "1970-07-20", "relative": "同元号"})
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("平成29年12月中旬頃", "平成29年12月中旬頃", {"date": "2017-12", "approx": "中旬頃"}),
+        ("平成29年12月上旬", "平成29年12月上旬", {"date": "2017-12", "approx": "上旬"}),
+        ("平成29年12月下旬ころ", "平成29年12月下旬ころ", {"date": "2017-12", "approx": "下旬ころ"}),
+        ("平成29年8月5日頃", "平成29年8月5日頃", {"date": "2017-08-05", "approx": "頃"}),
+        ("令和2年2月末日", "令和2年2月末日", {"date": "2020-02-29", "approx": "末日"}),
+    ],
+)
+def test_vague(text: str, span: str, value: dict[str, Any]) -> None:
+    assert dates(text) == [(span, value)]
+
+
+def test_time_stays_outside() -> None:
+    assert dates("令和3年10月3日午後1時10分頃") == [("令和3年10月3日", {"date": "2021-10-03"})]
+
+
+def test_birth_date() -> None:
+    got = dates("被告人　甲野太郎（昭和38年5月3日生）")
+    assert got == [("昭和38年5月3日", {"date": "1963-05-03", "birth": True})]
+
+
+def test_broken_day_is_not_read_as_a_month() -> None:
+    assert dates("控訴日は平成11年3月31\n日である。") == []
+    assert dates("控訴日は平成11年3月\n31日である。") == []
+
+
+def test_no_span_crosses_a_newline() -> None:
+    text = "平成元年\n一〇月下旬，令和2年\n1月"
+    for s in extract_dates(text):
+        assert "\n" not in text[s.start : s.end]
+
+
+# --- the era converter and a round trip through the extractor ------------------------------
+
+
+def kanji_number(n: int, positional: bool) -> str:
+    if positional:
+        return "".join(KANJI[int(c)] for c in str(n))
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("" if tens == 1 else KANJI[tens]) + "十") + (
+        KANJI[ones] if ones else ""
+    )
+
+
+def wareki(d: dt.date) -> tuple[str, int]:
+    era = max((k for k, (start, _r) in ERAS.items() if start <= d), key=lambda k: ERAS[k][0])
+    return era, d.year - ERAS[era][0].year + 1
+
+
+@given(
+    st.dates(min_value=dt.date(1873, 1, 1), max_value=dt.date(2090, 12, 31)),
+    st.sampled_from(["arabic", "full", "positional", "tens"]),
+)
+def test_wareki_round_trip(d: dt.date, style: str) -> None:
+    era, year = wareki(d)
+    assert to_date(era, year, d.month, d.day) == (d, True)
+
+    def fmt(n: int) -> str:
+        if style == "arabic":
+            return str(n)
+        if style == "full":
+            return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        return kanji_number(n, style == "positional")
+
+    y = "元" if year == 1 else fmt(year)
+    text = f"{era}{y}年{fmt(d.month)}月{fmt(d.day)}日"
+    assert dates(text) == [(text, {"date": d.isoformat()})]
+
+
+def test_era_helpers() -> None:
+    assert era_last_year("平成") == 31
+    assert era_last_year("令和") is None
+    assert era_last_day("大正") == dt.date(1926, 12, 25)  # also 昭和元年12月25日
+    assert era_last_day("昭和") == dt.date(1989, 1, 7)
+    assert to_date("明治", 45, 7, 30) == (dt.date(1912, 7, 30), True)
+    assert to_date("平成", 31, 4, 30) == (dt.date(2019, 4, 30), True)
+    assert era_bounds("Showa") == (dt.date(1926, 12, 25), dt.date(1989, 1, 8))
+    assert to_date("平成", 31, 5, 1) == (dt.date(2019, 5, 1), False)
