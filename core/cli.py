@@ -6,7 +6,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core.dataset.common import ExportOptions
@@ -29,20 +29,26 @@ def default_annotator() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="main.py", description="Hanrei Annotator: 判決書アノテーション")
-    p.add_argument("--db", help="database: an SQLite file path or an SQLAlchemy URL "
-                                "(default: a SQLite file in the user data folder)")
+    p = argparse.ArgumentParser(
+        prog="main.py", description="Hanrei Annotator: 判決書アノテーション"
+    )
+    p.add_argument(
+        "--db",
+        help="database: an SQLite file path or an SQLAlchemy URL "
+        "(default: a SQLite file in the user data folder)",
+    )
     p.add_argument("--annotator", default=None, help="annotator name recorded on changes")
     sub = p.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="open the window (the default)")
 
-    imp = sub.add_parser("import", help="import judgments (.txt, .json, .pdf, .html; folders walked)")
+    imp = sub.add_parser(
+        "import", help="import judgments (.txt, .json, .pdf, .html; folders walked)"
+    )
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--no-suggest", action="store_true", help="do not run auto-highlighting")
     imp.add_argument("--project", default=None, help="project name (default: default)")
-    imp.add_argument("--keep-all", action="store_true",
-                     help="keep the site text around a web copy")
+    imp.add_argument("--keep-all", action="store_true", help="keep the site text around a web copy")
     for name in ("furniture", "repair", "despace", "fold"):
         imp.add_argument(f"--no-{name}", action="store_true", help=argparse.SUPPRESS)
 
@@ -50,8 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     g = sug.add_mutually_exclusive_group(required=True)
     g.add_argument("--all", action="store_true", help="every document")
     g.add_argument("doc_ids", nargs="*", type=int, metavar="DOC_ID", default=[])
-    sug.add_argument("--redo", action="store_true",
-                     help="replace suggestions nobody has accepted, rejected or edited")
+    sug.add_argument(
+        "--redo",
+        action="store_true",
+        help="replace suggestions nobody has accepted, rejected or edited",
+    )
 
     exp = sub.add_parser("export", help="export the annotated corpus")
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
@@ -80,13 +89,20 @@ def normalize_options(args: argparse.Namespace) -> NormalizeOptions:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+GuiRunner = Callable[[str, "str | None"], int]
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
+    """Run a command. `gui` opens the window; main.py hands it in, so core knows no Qt."""
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     if command == "gui":
-        from gui.app import run  # the only place core hands over to Qt, at run time
-
-        return run(db_url(args.db), args.annotator)
+        if gui is None:
+            print(
+                "error: the window is not available from here; run python main.py", file=sys.stderr
+            )
+            return 2
+        return gui(db_url(args.db), args.annotator)
     if command == "normalize":
         return cmd_normalize(args)
     try:
@@ -98,8 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot open database {args.db or 'default'}: {e}", file=sys.stderr)
         return 2
     try:
-        return {"import": cmd_import, "suggest": cmd_suggest, "export": cmd_export,
-                "stats": cmd_stats}[command](store, args)
+        return {
+            "import": cmd_import,
+            "suggest": cmd_suggest,
+            "export": cmd_export,
+            "stats": cmd_stats,
+        }[command](store, args)
     except HanreiError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -112,30 +132,43 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
 
     counts = {"imported": 0, "present": 0, "failed": 0}
     annotator = args.annotator or default_annotator()
-    for r in import_paths(store, args.paths, project=args.project, suggest=not args.no_suggest,
-                          options=normalize_options(args), annotator=annotator):
+    for r in import_paths(
+        store,
+        args.paths,
+        project=args.project,
+        suggest=not args.no_suggest,
+        options=normalize_options(args),
+        annotator=annotator,
+    ):
         counts[r.status] += 1
         if r.status == "imported":
             extra = f", {r.suggestions} suggestions" if not args.no_suggest else ""
             left = _left_out(r.counts)
             print(f"imported  #{r.document_id}  {r.path}  ({r.title}{extra}{left})", flush=True)
         elif r.status == "present":
-            print(f"present   #{r.document_id}  {r.path}  (already imported, nothing added)",
-                  flush=True)
+            print(
+                f"present   #{r.document_id}  {r.path}  (already imported, nothing added)",
+                flush=True,
+            )
         else:
             print(f"error: {r.path}: {r.reason}", file=sys.stderr, flush=True)
     total = sum(counts.values())
     if total == 0:
         print("error: no importable files found", file=sys.stderr)
         return 1
-    print(f"{counts['imported']} imported, {counts['present']} already present, "
-          f"{counts['failed']} failed")
+    print(
+        f"{counts['imported']} imported, {counts['present']} already present, "
+        f"{counts['failed']} failed"
+    )
     return 1 if counts["failed"] else 0
 
 
 def _left_out(counts: dict[str, int]) -> str:
-    parts = [f"{k}={v}" for k, v in sorted(counts.items())
-             if k.startswith(("chars_trimmed", "duplicate", "furniture"))]
+    parts = [
+        f"{k}={v}"
+        for k, v in sorted(counts.items())
+        if k.startswith(("chars_trimmed", "duplicate", "furniture"))
+    ]
     return f"; left out: {', '.join(parts)}" if parts else ""
 
 
@@ -182,10 +215,14 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
         c = st.spans[key]
         for k in tot:
             tot[k] += c.get(k, 0)
-        print(f"  {key:<12} {c.get('suggested', 0):>10} {c.get('accepted', 0):>10} "
-              f"{c.get('rejected', 0):>10} {sum(c.values()):>8}")
-    print(f"  {'(all)':<12} {tot['suggested']:>10} {tot['accepted']:>10} {tot['rejected']:>10} "
-          f"{sum(tot.values()):>8}")
+        print(
+            f"  {key:<12} {c.get('suggested', 0):>10} {c.get('accepted', 0):>10} "
+            f"{c.get('rejected', 0):>10} {sum(c.values()):>8}"
+        )
+    print(
+        f"  {'(all)':<12} {tot['suggested']:>10} {tot['accepted']:>10} {tot['rejected']:>10} "
+        f"{sum(tot.values()):>8}"
+    )
     return 0
 
 
@@ -203,9 +240,14 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     if args.diff:
         import difflib
 
-        sys.stdout.writelines(difflib.unified_diff(
-            norm.raw_text.splitlines(keepends=True), norm.text.splitlines(keepends=True),
-            f"{args.file} (input)", f"{args.file} (text)"))
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                norm.raw_text.splitlines(keepends=True),
+                norm.text.splitlines(keepends=True),
+                f"{args.file} (input)",
+                f"{args.file} (text)",
+            )
+        )
     else:
         sys.stdout.write(norm.text)
         if not norm.text.endswith("\n"):

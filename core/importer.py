@@ -48,8 +48,11 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             found: list[Path] = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / f for f in files
-                             if Path(f).suffix.lower() in suffixes and not f.startswith("."))
+                found.extend(
+                    Path(root) / f
+                    for f in files
+                    if Path(f).suffix.lower() in suffixes and not f.startswith(".")
+                )
             yield from sorted(found)
         else:
             yield p
@@ -65,8 +68,9 @@ def import_paths(
     annotator: str | None = None,
 ) -> Iterator[ImportResult]:
     for path in iter_input_files(paths):
-        yield import_file(store, path, project=project, suggest=suggest, options=options,
-                          annotator=annotator)
+        yield import_file(
+            store, path, project=project, suggest=suggest, options=options, annotator=annotator
+        )
 
 
 def import_file(
@@ -86,8 +90,9 @@ def import_file(
         with store.read() as s:
             proj = s.scalar(_project_query(project))
             if proj is not None:
-                existing = s.scalar(select(Document).where(
-                    Document.project_id == proj.id, Document.sha256 == sha))
+                existing = s.scalar(
+                    select(Document).where(Document.project_id == proj.id, Document.sha256 == sha)
+                )
                 if existing is not None:
                     return ImportResult(str(path), "present", existing.id, existing.title)
         src = read_document(path, data)
@@ -118,45 +123,88 @@ def _project_query(name: str | None) -> Select[Project]:
     return select(Project).where(Project.name == (name or DEFAULT_PROJECT))
 
 
-def _store(store: Store, path: Path, sha: str, src: SourceDocument, norm: Normalized,
-           project: str | None, suggest: bool, annotator: str | None) -> ImportResult:
+def _store(
+    store: Store,
+    path: Path,
+    sha: str,
+    src: SourceDocument,
+    norm: Normalized,
+    project: str | None,
+    suggest: bool,
+    annotator: str | None,
+) -> ImportResult:
     with store.write() as s:
         proj = ensure_project(s, project or DEFAULT_PROJECT)
-        existing = s.scalar(select(Document).where(
-            Document.project_id == proj.id, Document.sha256 == sha))
+        existing = s.scalar(
+            select(Document).where(Document.project_id == proj.id, Document.sha256 == sha)
+        )
         if existing is not None:  # imported by someone else meanwhile
             return ImportResult(str(path), "present", existing.id, existing.title)
         who = ensure_annotator(s, annotator)
         doc = Document(
-            project_id=proj.id, title=src.title[:500], source_path=str(path.resolve()),
-            source_kind=src.kind, encoding=src.encoding, sha256=sha, meta=src.metadata,
-            raw_text=norm.raw_text, text=norm.text,
+            project_id=proj.id,
+            title=src.title[:500],
+            source_path=str(path.resolve()),
+            source_kind=src.kind,
+            encoding=src.encoding,
+            sha256=sha,
+            meta=src.metadata,
+            raw_text=norm.raw_text,
+            text=norm.text,
             offset_map=json.dumps(norm.offsets.to_json(), separators=(",", ":")),
             status="new",
         )
         s.add(doc)
         s.flush()
         n = add_suggestions(s, doc, proj.id) if suggest else 0
-        log(s, "document.import", annotator=who, document_id=doc.id,
-            payload={"path": str(path), "sha256": sha, "counts": norm.counts,
-                     "suggestions": n, "notes": src.notes})
-        return ImportResult(str(path), "imported", doc.id, doc.title, suggestions=n,
-                            counts=dict(norm.counts), notes=list(src.notes))
+        log(
+            s,
+            "document.import",
+            annotator=who,
+            document_id=doc.id,
+            payload={
+                "path": str(path),
+                "sha256": sha,
+                "counts": norm.counts,
+                "suggestions": n,
+                "notes": src.notes,
+            },
+        )
+        return ImportResult(
+            str(path),
+            "imported",
+            doc.id,
+            doc.title,
+            suggestions=n,
+            counts=dict(norm.counts),
+            notes=list(src.notes),
+        )
 
 
-def add_suggestions(s: Session, doc: Document, project_id: int,
-                    skip: set[tuple[int, int, int]] | None = None) -> int:
+def add_suggestions(
+    s: Session, doc: Document, project_id: int, skip: set[tuple[int, int, int]] | None = None
+) -> int:
     """Run the extractors for the project's switched-on labels and store their suggestions;
     `skip` holds (label id, start, end) already present, which are not added again."""
-    labels = {k: lb for k, lb in labels_by_key(s, project_id).items()
-              if lb.active and lb.auto_suggest}
+    labels = {
+        k: lb for k, lb in labels_by_key(s, project_id).items() if lb.active and lb.auto_suggest
+    }
     if not labels:
         return 0
     rows = [
-        Span(document_id=doc.id, label_id=labels[sg.label].id, start=sg.start, end=sg.end,
-             value=sg.value, source="auto", status="suggested", annotator_id=None)
+        Span(
+            document_id=doc.id,
+            label_id=labels[sg.label].id,
+            start=sg.start,
+            end=sg.end,
+            value=sg.value,
+            source="auto",
+            status="suggested",
+            annotator_id=None,
+        )
         for sg in extract(doc.text, labels)
-        if sg.label in labels and sg.end <= len(doc.text)
+        if sg.label in labels
+        and sg.end <= len(doc.text)
         and (skip is None or (labels[sg.label].id, sg.start, sg.end) not in skip)
     ]
     s.add_all(rows)

@@ -23,10 +23,20 @@ def ensure_project(s: Session, name: str = DEFAULT_PROJECT) -> Project:
         s.add(project)
         s.flush()
         for pos, spec in enumerate(load_schema()):
-            s.add(Label(project_id=project.id, key=spec.key, name=spec.name, color=spec.color,
-                        shortcut=spec.shortcut, description=spec.description,
-                        value_type=spec.value_type, active=True, auto_suggest=True,
-                        position=pos))
+            s.add(
+                Label(
+                    project_id=project.id,
+                    key=spec.key,
+                    name=spec.name,
+                    color=spec.color,
+                    shortcut=spec.shortcut,
+                    description=spec.description,
+                    value_type=spec.value_type,
+                    active=True,
+                    auto_suggest=True,
+                    position=pos,
+                )
+            )
         s.flush()
     return project
 
@@ -60,29 +70,63 @@ def get_span(s: Session, span_id: int) -> Span:
     return span
 
 
-def log(s: Session, action: str, *, annotator: Annotator | None = None,
-        document_id: int | None = None, span_id: int | None = None,
-        payload: dict[str, Any] | None = None) -> None:
-    s.add(Event(action=action, annotator_id=annotator.id if annotator else None,
-                document_id=document_id, span_id=span_id, payload=payload or {}))
+def log(
+    s: Session,
+    action: str,
+    *,
+    annotator: Annotator | None = None,
+    document_id: int | None = None,
+    span_id: int | None = None,
+    payload: dict[str, Any] | None = None,
+) -> None:
+    s.add(
+        Event(
+            action=action,
+            annotator_id=annotator.id if annotator else None,
+            document_id=document_id,
+            span_id=span_id,
+            payload=payload or {},
+        )
+    )
 
 
 def span_data(span: Span, text: str) -> SpanData:
     return SpanData(
-        id=span.id, document_id=span.document_id, label=span.label.key,
-        start=span.start, end=span.end, text=text[span.start:span.end], value=span.value,
-        source=span.source, status=span.status,
+        id=span.id,
+        document_id=span.document_id,
+        label=span.label.key,
+        start=span.start,
+        end=span.end,
+        text=text[span.start : span.end],
+        value=span.value,
+        source=span.source,
+        status=span.status,
         annotator=span.annotator.name if span.annotator else None,
-        note=span.note, version=span.version,
+        note=span.note,
+        version=span.version,
     )
 
 
 def label_data(lb: Label) -> LabelData:
-    return LabelData(id=lb.id, key=lb.key, name=lb.name, color=lb.color,
-                     shortcut=lb.shortcut or "", description=lb.description, active=lb.active)
+    return LabelData(
+        id=lb.id,
+        key=lb.key,
+        name=lb.name,
+        color=lb.color,
+        shortcut=lb.shortcut or "",
+        description=lb.description,
+        active=lb.active,
+    )
 
 
 def document_data(doc: Document) -> DocumentData:
-    return DocumentData(id=doc.id, title=doc.title, text=doc.text, status=doc.status,
-                        metadata=dict(doc.meta or {}), source_path=doc.source_path,
-                        project_id=doc.project_id, version=doc.version)
+    return DocumentData(
+        id=doc.id,
+        title=doc.title,
+        text=doc.text,
+        status=doc.status,
+        metadata=dict(doc.meta or {}),
+        source_path=doc.source_path,
+        project_id=doc.project_id,
+        version=doc.version,
+    )

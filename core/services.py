@@ -46,11 +46,11 @@ __all__ = [
     "Stats",
     "add_span",
     "delete_span",
-    "load_document",
     "import_paths",
     "list_documents",
     "list_labels",
     "list_spans",
+    "load_document",
     "restore_span",
     "set_document_status",
     "set_span_statuses",
@@ -87,25 +87,34 @@ def _check_version(span: Span, expected: int | None) -> None:
 
 def list_documents(store: Store, project: str | None = None) -> list[DocumentSummary]:
     with store.read() as s:
-        q = select(Document.id, Document.title, Document.status, Document.meta,
-                   Project.name).join(Project)
+        q = select(Document.id, Document.title, Document.status, Document.meta, Project.name).join(
+            Project
+        )
         if project:
             q = q.where(Project.name == project)
         counts: dict[int, Counter[str]] = {}
         for doc_id, status, n in s.execute(
             select(Span.document_id, Span.status, func.count()).group_by(
-                Span.document_id, Span.status)
+                Span.document_id, Span.status
+            )
         ):
             counts.setdefault(doc_id, Counter())[status] = n
         out = []
         for doc_id, title, status, meta, pname in s.execute(q.order_by(Document.id)):
             c = counts.get(doc_id, Counter())
             meta = meta or {}
-            out.append(DocumentSummary(
-                id=doc_id, title=title, status=status,
-                case_number=meta.get("case_number"), court=meta.get("court"),
-                n_spans=c["accepted"], n_suggested=c["suggested"], project=pname,
-            ))
+            out.append(
+                DocumentSummary(
+                    id=doc_id,
+                    title=title,
+                    status=status,
+                    case_number=meta.get("case_number"),
+                    court=meta.get("court"),
+                    n_spans=c["accepted"],
+                    n_suggested=c["suggested"],
+                    project=pname,
+                )
+            )
         return out
 
 
@@ -114,16 +123,22 @@ def load_document(store: Store, doc_id: int) -> DocumentData:
         return document_data(get_document(s, doc_id))
 
 
-def set_document_status(store: Store, doc_id: int, status: str, *,
-                        annotator: str | None = None) -> DocumentData:
+def set_document_status(
+    store: Store, doc_id: int, status: str, *, annotator: str | None = None
+) -> DocumentData:
     if status not in DOC_STATUSES:
         raise HanreiError(f"unknown document status {status!r}")
     with store.write() as s:
         doc = get_document(s, doc_id)
         before = doc.status
         doc.status = status
-        log(s, "document.status", annotator=ensure_annotator(s, annotator), document_id=doc_id,
-            payload={"before": before, "after": status})
+        log(
+            s,
+            "document.status",
+            annotator=ensure_annotator(s, annotator),
+            document_id=doc_id,
+            payload={"before": before, "after": status},
+        )
         s.flush()
         return document_data(doc)
 
@@ -142,30 +157,55 @@ def list_spans(store: Store, doc_id: int) -> list[SpanData]:
     with store.read() as s:
         doc = get_document(s, doc_id)
         rows = s.scalars(
-            select(Span).where(Span.document_id == doc_id)
+            select(Span)
+            .where(Span.document_id == doc_id)
             .options(selectinload(Span.label), selectinload(Span.annotator))
             .order_by(Span.start, Span.end.desc(), Span.id)
         )
         return [span_data(sp, doc.text) for sp in rows]
 
 
-def add_span(store: Store, doc_id: int, label: str, start: int, end: int, *,
-             annotator: str | None = None, value: Any = None, note: str | None = None,
-             status: str = "accepted", source: str = "manual") -> SpanData:
+def add_span(
+    store: Store,
+    doc_id: int,
+    label: str,
+    start: int,
+    end: int,
+    *,
+    annotator: str | None = None,
+    value: Any = None,
+    note: str | None = None,
+    status: str = "accepted",
+    source: str = "manual",
+) -> SpanData:
     if status not in SPAN_STATUSES:
         raise HanreiError(f"unknown span status {status!r}")
     with store.write() as s:
         doc = get_document(s, doc_id)
         _check_bounds(doc, start, end)
         who = ensure_annotator(s, annotator)
-        span = Span(document_id=doc_id, label_id=_label(s, doc, label).id, start=start, end=end,
-                    value=value, source=source, status=status,
-                    annotator_id=who.id if who else None, note=note)
+        span = Span(
+            document_id=doc_id,
+            label_id=_label(s, doc, label).id,
+            start=start,
+            end=end,
+            value=value,
+            source=source,
+            status=status,
+            annotator_id=who.id if who else None,
+            note=note,
+        )
         s.add(span)
         _touch(doc)
         s.flush()
-        log(s, "span.add", annotator=who, document_id=doc_id, span_id=span.id,
-            payload={"label": label, "start": start, "end": end, "status": status})
+        log(
+            s,
+            "span.add",
+            annotator=who,
+            document_id=doc_id,
+            span_id=span.id,
+            payload={"label": label, "start": start, "end": end, "status": status},
+        )
         return span_data(span, doc.text)
 
 
@@ -180,42 +220,61 @@ class SpanChange:
     after: SpanData
 
 
-def update_span(store: Store, span_id: int, *, expected_version: int | None,
-                annotator: str | None = None, label: str | None = None,
-                start: int | None = None, end: int | None = None, value: Any = _UNSET,
-                note: Any = _UNSET, status: str | None = None) -> SpanChange:
+def update_span(
+    store: Store,
+    span_id: int,
+    *,
+    expected_version: int | None,
+    annotator: str | None = None,
+    label: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    value: Any = _UNSET,
+    note: Any = _UNSET,
+    status: str | None = None,
+) -> SpanChange:
+    if status is not None and status not in SPAN_STATUSES:
+        raise HanreiError(f"unknown span status {status!r}")
     with store.write() as s:
         span = get_span(s, span_id)
         _check_version(span, expected_version)
         doc = span.document
         before = span_data(span, doc.text)
+        # Every lookup before the first change: a query autoflushes, and each flush of a
+        # changed span bumps its version; one action must be one version.
+        who = ensure_annotator(s, annotator)
+        new_label = _label(s, doc, label) if label is not None else None
         new_start = span.start if start is None else start
         new_end = span.end if end is None else end
         _check_bounds(doc, new_start, new_end)
         span.start, span.end = new_start, new_end
-        if label is not None:
-            span.label = _label(s, doc, label)
+        if new_label is not None:
+            span.label = new_label
         if value is not _UNSET:
             span.value = value
         if note is not _UNSET:
             span.note = note or None
         if status is not None:
-            if status not in SPAN_STATUSES:
-                raise HanreiError(f"unknown span status {status!r}")
             span.status = status
-        who = ensure_annotator(s, annotator)
         if who is not None:
             span.annotator = who
         _touch(doc)
         s.flush()
         after = span_data(span, doc.text)
-        log(s, "span.update", annotator=who, document_id=doc.id, span_id=span.id,
-            payload=_diff(before, after))
+        log(
+            s,
+            "span.update",
+            annotator=who,
+            document_id=doc.id,
+            span_id=span.id,
+            payload=_diff(before, after),
+        )
         return SpanChange(before, after)
 
 
-def delete_span(store: Store, span_id: int, *, expected_version: int | None,
-                annotator: str | None = None) -> SpanData:
+def delete_span(
+    store: Store, span_id: int, *, expected_version: int | None, annotator: str | None = None
+) -> SpanData:
     """Remove a span; returns what it was, so undo can put it back."""
     with store.write() as s:
         span = get_span(s, span_id)
@@ -224,10 +283,20 @@ def delete_span(store: Store, span_id: int, *, expected_version: int | None,
         doc = span.document
         s.delete(span)
         _touch(doc)
-        log(s, "span.delete", annotator=ensure_annotator(s, annotator), document_id=doc.id,
-            span_id=span_id, payload={"label": snapshot.label, "start": snapshot.start,
-                                      "end": snapshot.end, "status": snapshot.status,
-                                      "value": snapshot.value})
+        log(
+            s,
+            "span.delete",
+            annotator=ensure_annotator(s, annotator),
+            document_id=doc.id,
+            span_id=span_id,
+            payload={
+                "label": snapshot.label,
+                "start": snapshot.start,
+                "end": snapshot.end,
+                "status": snapshot.status,
+                "value": snapshot.value,
+            },
+        )
         return snapshot
 
 
@@ -238,20 +307,34 @@ def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = No
         if s.get(Span, snapshot.id) is not None:
             raise ConflictError(f"span {snapshot.id} exists already")
         who = ensure_annotator(s, snapshot.annotator)
-        span = Span(id=snapshot.id, document_id=doc.id, label_id=_label(s, doc, snapshot.label).id,
-                    start=snapshot.start, end=snapshot.end, value=snapshot.value,
-                    source=snapshot.source, status=snapshot.status,
-                    annotator_id=who.id if who else None, note=snapshot.note)
+        span = Span(
+            id=snapshot.id,
+            document_id=doc.id,
+            label_id=_label(s, doc, snapshot.label).id,
+            start=snapshot.start,
+            end=snapshot.end,
+            value=snapshot.value,
+            source=snapshot.source,
+            status=snapshot.status,
+            annotator_id=who.id if who else None,
+            note=snapshot.note,
+        )
         s.add(span)
         _touch(doc)
         s.flush()
-        log(s, "span.restore", annotator=ensure_annotator(s, annotator), document_id=doc.id,
-            span_id=span.id)
+        log(
+            s,
+            "span.restore",
+            annotator=ensure_annotator(s, annotator),
+            document_id=doc.id,
+            span_id=span.id,
+        )
         return span_data(span, doc.text)
 
 
-def set_span_statuses(store: Store, span_ids: Sequence[tuple[int, int]], status: str, *,
-                      annotator: str | None = None) -> list[SpanChange]:
+def set_span_statuses(
+    store: Store, span_ids: Sequence[tuple[int, int]], status: str, *, annotator: str | None = None
+) -> list[SpanChange]:
     """Set the status of many spans (accept-all) in one transaction; (id, version) pairs."""
     if status not in SPAN_STATUSES:
         raise HanreiError(f"unknown span status {status!r}")
@@ -270,8 +353,13 @@ def set_span_statuses(store: Store, span_ids: Sequence[tuple[int, int]], status:
         if changes:
             doc = get_span(s, span_ids[0][0]).document
             _touch(doc)
-            log(s, "span.bulk_status", annotator=who, document_id=doc.id,
-                payload={"status": status, "spans": [c.after.id for c in changes]})
+            log(
+                s,
+                "span.bulk_status",
+                annotator=who,
+                document_id=doc.id,
+                payload={"status": status, "spans": [c.after.id for c in changes]},
+            )
     return changes
 
 
@@ -291,33 +379,53 @@ def _diff(before: SpanData, after: SpanData) -> dict[str, Any]:
 # --- suggestions ------------------------------------------------------------------------------
 
 
-def suggest(store: Store, doc_ids: Iterable[int] | None = None, *, redo: bool = False) -> dict[int, int]:
+def suggest(
+    store: Store, doc_ids: Iterable[int] | None = None, *, redo: bool = False
+) -> dict[int, int]:
     """Run the extractors. With `redo`, suggestions nobody has touched are replaced; accepted,
     rejected or edited ones stay. Without it, documents that have suggestions are skipped."""
     with store.read() as s:
-        ids = list(doc_ids) if doc_ids is not None else list(
-            s.scalars(select(Document.id).order_by(Document.id)))
+        ids = (
+            list(doc_ids)
+            if doc_ids is not None
+            else list(s.scalars(select(Document.id).order_by(Document.id)))
+        )
     out: dict[int, int] = {}
     for doc_id in ids:
         with store.write() as s:
             doc = get_document(s, doc_id)
-            untouched = (Span.document_id == doc_id) & (Span.source == "auto") & (
-                Span.status == "suggested") & (Span.version == 1)
+            untouched = (
+                (Span.document_id == doc_id)
+                & (Span.source == "auto")
+                & (Span.status == "suggested")
+                & (Span.version == 1)
+            )
             if redo:
                 s.execute(delete(Span).where(untouched))
-            elif s.scalar(select(func.count()).select_from(Span).where(
-                    (Span.document_id == doc_id) & (Span.source == "auto"))):
+            elif s.scalar(
+                select(func.count())
+                .select_from(Span)
+                .where((Span.document_id == doc_id) & (Span.source == "auto"))
+            ):
                 out[doc_id] = 0
                 continue
-            kept = {(sp.label_id, sp.start, sp.end) for sp in s.scalars(
-                select(Span).where(Span.document_id == doc_id))}
+            kept = {
+                (sp.label_id, sp.start, sp.end)
+                for sp in s.scalars(select(Span).where(Span.document_id == doc_id))
+            }
             n_before = len(kept)
             add_suggestions(s, doc, doc.project_id, skip=kept)
-            n = s.scalar(select(func.count()).select_from(Span).where(
-                Span.document_id == doc_id)) or 0
+            n = (
+                s.scalar(select(func.count()).select_from(Span).where(Span.document_id == doc_id))
+                or 0
+            )
             out[doc_id] = n - n_before
-            log(s, "document.suggest", document_id=doc_id, payload={"added": out[doc_id],
-                                                                    "redo": redo})
+            log(
+                s,
+                "document.suggest",
+                document_id=doc_id,
+                payload={"added": out[doc_id], "redo": redo},
+            )
     return out
 
 
@@ -335,9 +443,13 @@ class Stats:
 def stats(store: Store, project: str | None = None) -> Stats:
     with store.read() as s:
         doc_q = select(Document.status, func.count()).join(Project).group_by(Document.status)
-        span_q = (select(Label.key, Span.status, func.count()).join(Label, Span.label_id == Label.id)
-                  .join(Document, Span.document_id == Document.id).join(Project)
-                  .group_by(Label.key, Span.status))
+        span_q = (
+            select(Label.key, Span.status, func.count())
+            .join(Label, Span.label_id == Label.id)
+            .join(Document, Span.document_id == Document.id)
+            .join(Project)
+            .group_by(Label.key, Span.status)
+        )
         if project:
             doc_q = doc_q.where(Project.name == project)
             span_q = span_q.where(Project.name == project)

@@ -66,25 +66,53 @@ def iter_documents(store: Store, opts: ExportOptions) -> Iterator[ExportedDocume
             doc = s.get(Document, doc_id)
             if doc is None:  # deleted meanwhile
                 continue
-            spans_q = (select(Span).where(Span.document_id == doc_id)
-                       .options(selectinload(Span.label), selectinload(Span.annotator))
-                       .order_by(Span.start, Span.end, Span.id))
+            spans_q = (
+                select(Span)
+                .where(Span.document_id == doc_id)
+                .options(selectinload(Span.label), selectinload(Span.annotator))
+                .order_by(Span.start, Span.end, Span.id)
+            )
             if opts.spans == "accepted":
                 spans_q = spans_q.where(Span.status == "accepted")
-            omap = OffsetMap.from_json(json.loads(doc.offset_map)) if opts.offsets == "raw" else None
+            omap = (
+                OffsetMap.from_json(json.loads(doc.offset_map)) if opts.offsets == "raw" else None
+            )
             base = doc.raw_text if omap is not None else doc.text
             spans = []
             for sp in s.scalars(spans_q):
                 if opts.labels is not None and sp.label.key not in opts.labels:
                     continue
-                start, end = omap.to_raw(sp.start, sp.end) if omap is not None else (sp.start, sp.end)
-                spans.append(ExportedSpan(start, end, sp.label.key, base[start:end], sp.value,
-                                          sp.source, sp.status,
-                                          sp.annotator.name if sp.annotator else None, sp.note))
-            tags = {t.key: t.value for t in s.scalars(
-                select(DocTag).where(DocTag.document_id == doc_id).order_by(DocTag.id))}
-            yield ExportedDocument(doc.id, doc.title, dict(doc.meta or {}), doc.status, base,
-                                   spans, tags)
+                start, end = (
+                    omap.to_raw(sp.start, sp.end) if omap is not None else (sp.start, sp.end)
+                )
+                spans.append(
+                    ExportedSpan(
+                        start,
+                        end,
+                        sp.label.key,
+                        base[start:end],
+                        sp.value,
+                        sp.source,
+                        sp.status,
+                        sp.annotator.name if sp.annotator else None,
+                        sp.note,
+                    )
+                )
+            tags = {
+                t.key: t.value
+                for t in s.scalars(
+                    select(DocTag).where(DocTag.document_id == doc_id).order_by(DocTag.id)
+                )
+            }
+            yield ExportedDocument(
+                doc.id, doc.title, dict(doc.meta or {}), doc.status, base, spans, tags
+            )
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
@@ -93,6 +121,7 @@ def atomic_writer(path: Path, *, encoding: str = "utf-8", newline: str = "\n") -
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would have made it
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as f:
             yield f
             f.flush()

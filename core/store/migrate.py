@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from core.store.db import Store, sqlite_path
 
@@ -76,7 +76,7 @@ def upgrade(store: Store, script_location: Path = MIGRATIONS) -> Path | None:
     cfg = alembic_config(script_location)
     with store.engine.connect() as conn:
         if store.is_sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            _set_foreign_keys(conn, on=False)
         try:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
@@ -88,8 +88,20 @@ def upgrade(store: Store, script_location: Path = MIGRATIONS) -> Path | None:
             conn.commit()
         finally:
             if store.is_sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.rollback()
+                _set_foreign_keys(conn, on=True)
     return backup
+
+
+def _set_foreign_keys(conn: Connection, *, on: bool) -> None:
+    """The pragma is a no-op inside a transaction, so it goes to the driver connection
+    before SQLAlchemy begins one; then we check that it took."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    state = raw.execute("PRAGMA foreign_keys").fetchone()
+    if state is None or bool(state[0]) != on:
+        raise MigrationError("could not switch SQLite foreign keys for the migration")
 
 
 def open_store(url: str) -> Store:

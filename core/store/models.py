@@ -50,7 +50,9 @@ class Label(Base):
     __tablename__ = "label"
     __table_args__ = (UniqueConstraint("project_id", "key", name="uq_label_project_key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     key: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     color: Mapped[str] = mapped_column(String(16))
@@ -75,7 +77,9 @@ class Document(Base):
     __tablename__ = "document"
     __table_args__ = (UniqueConstraint("project_id", "sha256", name="uq_document_project_sha256"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[str] = mapped_column(String(500))
     source_path: Mapped[str | None] = mapped_column(Text)
     source_kind: Mapped[str] = mapped_column(String(16))
@@ -138,7 +142,9 @@ class DocTag(Base):
     )
     key: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text)
-    annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id", ondelete="SET NULL"))
+    annotator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("annotator.id", ondelete="SET NULL")
+    )
 
 
 class Event(Base):
@@ -147,7 +153,9 @@ class Event(Base):
     __tablename__ = "event"
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
-    annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id", ondelete="SET NULL"))
+    annotator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("annotator.id", ondelete="SET NULL")
+    )
     action: Mapped[str] = mapped_column(String(32))  # import, span.add, span.update, ...
     document_id: Mapped[int | None] = mapped_column(Integer, index=True)  # kept after deletion
     span_id: Mapped[int | None] = mapped_column(Integer)

@@ -33,12 +33,17 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as e:
-            raise InputError(path, f"starts with a UTF-8 BOM but is not valid UTF-8 ({e.reason} at byte {e.start})") from e
+            raise InputError(
+                path,
+                f"starts with a UTF-8 BOM but is not valid UTF-8 ({e.reason} at byte {e.start})",
+            ) from e
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:
-            raise InputError(path, f"starts with a UTF-16 BOM but is not valid UTF-16 ({e.reason})") from e
+            raise InputError(
+                path, f"starts with a UTF-16 BOM but is not valid UTF-16 ({e.reason})"
+            ) from e
     if looks_binary(data):
         raise InputError(path, "binary data, not a text file (NUL or control bytes)")
     try:
@@ -53,7 +58,8 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             continue
     if not decoded:
         raise InputError(
-            path, "cannot be decoded as UTF-8, Shift_JIS (CP932) or EUC-JP; not a Japanese text file"
+            path,
+            "cannot be decoded as UTF-8, Shift_JIS (CP932) or EUC-JP; not a Japanese text file",
         )
     if len(decoded) == 1:
         ((enc, text),) = decoded.items()

@@ -7,6 +7,7 @@ text, the `contents` field for a courts' JSON record. Metadata is what the sourc
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,9 @@ from core.text.decode import decode_bytes
 from core.text.wareki import era_kanji, to_date
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a judgment is never this large; refuse before reading
+# A 300-page judgment has about 500,000 characters; ten times that is no judgment.
+MAX_TEXT_CHARS = 5_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -62,14 +66,20 @@ def read_document(path: str | Path, data: bytes | None = None) -> SourceDocument
     _load_optional_readers()
     fn = _READERS.get(p.suffix.lower())
     if fn is None:
-        raise InputError(p, f"unsupported file type {p.suffix or '(none)'!r}; "
-                         f"supported: {', '.join(sorted(_READERS))}")
+        raise InputError(
+            p,
+            f"unsupported file type {p.suffix or '(none)'!r}; "
+            f"supported: {', '.join(sorted(_READERS))}",
+        )
     if data is None:
         try:
             size = p.stat().st_size
             if size > MAX_FILE_BYTES:
-                raise InputError(p, f"too large ({size / 1e6:.0f} MB; the limit is "
-                                    f"{MAX_FILE_BYTES // 1_000_000} MB)")
+                raise InputError(
+                    p,
+                    f"too large ({size / 1e6:.0f} MB; the limit is "
+                    f"{MAX_FILE_BYTES // 1_000_000} MB)",
+                )
             data = p.read_bytes()
         except OSError as e:
             raise InputError(p, f"cannot be read: {e.strerror or e}") from e
@@ -80,13 +90,21 @@ def read_document(path: str | Path, data: bytes | None = None) -> SourceDocument
 
 def check_text(path: Path, text: str) -> None:
     """Refuse text that cannot be stored or shown faithfully."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            path,
+            f"text too long: {len(text):,} characters (the limit is "
+            f"{MAX_TEXT_CHARS:,}; a 300-page judgment has about 500,000)",
+        )
     if not text.strip():
         raise InputError(path, "contains no text")
     if "\x00" in text:
         raise InputError(path, f"contains a NUL character at position {text.index(chr(0))}")
-    for i, ch in enumerate(text):
-        if "\ud800" <= ch <= "\udfff":
-            raise InputError(path, f"contains a lone surrogate (U+{ord(ch):04X}) at position {i}")
+    m = _SURROGATE.search(text)
+    if m:
+        raise InputError(
+            path, f"contains a lone surrogate (U+{ord(m.group()):04X}) at position {m.start()}"
+        )
 
 
 @reader(".txt", ".text")
@@ -119,8 +137,12 @@ def read_json_record(path: Path, data: bytes) -> SourceDocument:
 def record_metadata(rec: dict[str, Any]) -> dict[str, Any]:
     """Normalised metadata of a courts' record; the other fields are kept under `source`."""
     meta: dict[str, Any] = {}
-    for src, dst in (("case_number", "case_number"), ("court_name", "court"),
-                     ("case_name", "case_name"), ("trial_type", "trial_type")):
+    for src, dst in (
+        ("case_number", "case_number"),
+        ("court_name", "court"),
+        ("case_name", "case_name"),
+        ("trial_type", "trial_type"),
+    ):
         v = rec.get(src)
         if isinstance(v, str) and v.strip():
             meta[dst] = v.strip()

@@ -1,0 +1,140 @@
+"""Migrations: an empty database reaches head, the models match the migrations, a backup is
+made before a migration, and a table rebuild keeps every child row."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select, text
+
+from core.services import add_span, list_spans
+from core.store.db import Store
+from core.store.migrate import MIGRATIONS, current_revision, head_revision, open_store, upgrade
+from core.store.models import Base, Span
+
+
+def test_empty_database_upgrades_to_head(store: Store, db_path: Path) -> None:
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        tables = {
+            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    assert {"project", "label", "document", "span", "doc_tag", "annotator", "event"} <= tables
+    assert (db_path.stat().st_mode & 0o077) == 0, "database must be readable by the owner only"
+
+
+def test_models_match_migrations(store: Store) -> None:
+    """Fails when a model changes without a migration."""
+    with store.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diffs == []
+
+
+def test_reopening_at_head_makes_no_backup(db_path: Path) -> None:
+    open_store(f"sqlite:///{db_path}").dispose()
+    s = open_store(f"sqlite:///{db_path}")
+    s.dispose()
+    assert not list(db_path.parent.glob("*.bak-*"))
+
+
+REBUILD = '''
+"""test: rebuild the document table"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("document", recreate="always") as batch:
+        batch.alter_column("title", existing_type=sa.String(500), type_=sa.String(600))
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def _script_with_rebuild(tmp_path: Path) -> Path:
+    scripts = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "9999_rebuild.py").write_text(REBUILD.format(head=head_revision()))
+    return scripts
+
+
+def _store_with_spans(store: Store, sample_txt: Path) -> int:
+    from core.importer import import_file
+
+    r = import_file(store, sample_txt, suggest=False)
+    assert r.status == "imported" and r.document_id
+    for i in range(5):
+        add_span(store, r.document_id, "MONEY", i * 3, i * 3 + 2, annotator="yamada")
+    return r.document_id
+
+
+def test_rebuilding_a_parent_table_keeps_every_span(
+    store: Store, db_path: Path, sample_txt: Path, tmp_path: Path
+) -> None:
+    doc_id = _store_with_spans(store, sample_txt)
+    before = list_spans(store, doc_id)
+    backup = upgrade(store, _script_with_rebuild(tmp_path))
+    assert backup is not None and backup.exists()
+    assert (backup.stat().st_mode & 0o077) == 0
+    after = list_spans(store, doc_id)
+    assert after == before and len(after) == 5
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    # The backup is a real database at the old revision with the spans in it.
+    con = sqlite3.connect(backup)
+    try:
+        assert con.execute("SELECT count(*) FROM span").fetchone() == (5,)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            head_revision(),
+        )
+    finally:
+        con.close()
+
+
+def test_the_same_rebuild_with_foreign_keys_on_loses_spans(
+    store: Store, sample_txt: Path, tmp_path: Path
+) -> None:
+    """Why migrations turn foreign keys off: with them on, the rebuild cascades."""
+    from alembic import command
+
+    from core.store.migrate import alembic_config
+
+    _store_with_spans(store, sample_txt)
+    cfg = alembic_config(_script_with_rebuild(tmp_path))
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.commit()
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Span)) == 0
+
+
+def test_unreadable_database_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not a database file at all" * 100)
+    with pytest.raises(Exception, match=r"not a database"):
+        open_store(f"sqlite:///{bad}")
+
+
+def test_write_rolls_back_on_error(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.write() as s:
+        s.execute(text("INSERT INTO project (name, created_at) VALUES ('x', '2020-01-01')"))
+        raise RuntimeError("boom")
+    with store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM project WHERE name='x'")).scalar() == 0
