@@ -1,0 +1,261 @@
+"""SECTION auto-highlighter: the parts of a judgment and its numbering hierarchy.
+
+Parts (判決, 当事者, 主文, 事実及び理由, 事実, 理由, 別紙, 裁判官, opinions) are level 0.
+Numbered items (`第1 > 1 > (1) > ア > (ア) > a > (a)`, `第一 > 一 > (一) > イロハ`, `⑴`,
+`①`, ...) and parenthesised headings (（罪となるべき事実）, （原告の主張）) get level = their
+depth in a stack of open levels, [family, last ordinal]. A line-initial marker is taken
+only as the next sibling of an open level (which closes the deeper ones) or as the first
+item of a family not yet open; so `イリモート…` is heading イ after ア, and `1月29日` is not
+heading 1. A first item without a space after it must see its own next sibling ahead.
+
+Spans: a titled heading covers its line (without the newline); a numbered paragraph
+(`1 被告は，…支払え。`, title "") covers the marker only, so the span is the same in
+wrapped and in repaired text. Parts cover their heading line; the parties and the judges
+cover their whole block.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from core.extract.base import Suggestion, register
+from core.extract.judgment_parts import (
+    Part,
+    besshi_parts,
+    heading_parts,
+    judges_blocks,
+    line_spans,
+    paren_heads,
+    parties_block,
+)
+from core.extract.markers import RANK, Marker, chain_follows, group, parse_marker
+
+LABEL = "SECTION"
+_LEAD = re.compile("[ \\t\\u3000]*")
+_BRACKETED = re.compile(
+    "[(（〔［\\[〈《「『【][^()（）〔〕［］\\[\\]〈〉《》「」『』【】\n]*[)）〕］\\]〉》」』】]"
+)
+_PAREN_TITLE = re.compile("^([^(（〔。]{1,24})[(（〔]")
+_LOOKAHEAD = 400  # candidates scanned for a first item's next sibling
+
+# Title keyword -> kind, first match wins (order matters: 争点に対する判断 is a 判断).
+_KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile("罪となるべき事実|犯罪事実"), "罪となるべき事実"),
+    (re.compile("証拠の標目"), "証拠の標目"),
+    (re.compile("法令の適用|適用法令"), "法令の適用"),
+    (re.compile("量刑の理由"), "量刑の理由"),
+    (re.compile("^求刑"), "求刑"),
+    (re.compile("補足意見"), "補足意見"),
+    (re.compile("反対意見"), "反対意見"),
+    (re.compile("補足説明"), "補足説明"),
+    (re.compile("^(附帯)?控訴の趣旨"), "控訴の趣旨"),
+    (re.compile("^上告の趣旨|上告理由"), "上告の趣旨"),
+    (re.compile("^(原告の|本訴|反訴)?請求(の趣旨)?$|^請求の趣旨"), "請求"),
+    (re.compile("事案の概要"), "事案の概要"),
+    (re.compile("前提(となる)?事実|争いのない事実|基礎となる事実"), "前提事実"),
+    (re.compile("判断(について)?$"), "判断"),
+    (re.compile("(主張|認否|反論)$"), "当事者の主張"),
+    (re.compile("^争点"), "争点"),
+    (re.compile("^(認定事実|事実認定)"), "認定事実"),
+    (re.compile("^(結論|結語)$"), "結論"),
+]
+
+
+def kind_of(title: str) -> str:
+    """The usual kind a heading's title names, else 見出し (titled) or 項目 (untitled)."""
+    if not title:
+        return "項目"
+    t = re.sub("[ \\t\\u3000]", "", title)
+    for pat, kind in _KINDS:
+        if pat.search(t):
+            return kind
+    return "見出し"
+
+
+def classify(rest: str) -> str | None:
+    """The title of a heading from the text after its marker, or None for a numbered
+    paragraph. Headings are short and have no 。 outside brackets; a short phrase followed
+    by a bracketed note (`前提事実（争いのない事実等）`) is a heading too."""
+    r = rest.strip(" \t\u3000")
+    if not r:
+        return ""
+    bare = _BRACKETED.sub("", _BRACKETED.sub("", r))
+    if "。" in bare:
+        return None
+    if len(r) <= 25 and not r.endswith((",", "，", "、")):
+        return r
+    m = _PAREN_TITLE.match(r)
+    closed = r.endswith((")", "）", "〕"))
+    if m and (closed or r.count("(") + r.count("（") > r.count(")") + r.count("）")):
+        return r if closed else m.group(1).strip(" \t\u3000")
+    return None
+
+
+@dataclass
+class _Level:
+    family: str  # "" for a parenthesised heading
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    line: int
+    marker: Marker
+    line_end: int
+    chained_next: bool  # another marker follows directly (`2(1)`): no title of its own
+
+
+def _candidates(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for i, (s, e) in enumerate(lines):
+        if i in skip or s == e:
+            continue
+        pos = _LEAD.match(text, s, e).end()  # type: ignore[union-attr]
+        chained = False
+        while pos < e:
+            mk = parse_marker(text, pos, e, chained)
+            if mk is None:
+                break
+            more = chain_follows(text, mk.end, e, mk.families[0])
+            nxt = mk.end
+            out.append(_Cand(i, mk, e, more))
+            if not more:
+                break
+            pos, chained = nxt, True
+    return out
+
+
+class _Walker:
+    """Walks candidates and parts in text order, keeping the stack of open levels."""
+
+    def __init__(self, text: str, cands: list[_Cand], resets: list[int]) -> None:
+        self.text = text
+        self.cands = cands
+        self.resets = resets  # sorted line numbers of parts
+        self.stack: list[_Level] = []
+
+    def _sibling_at(self, mk: Marker) -> tuple[int, str, int] | None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            lv = self.stack[i]
+            for fam, n in mk.ordinals:
+                if lv.family == fam and n == lv.last + 1:
+                    return i, fam, n
+        return None
+
+    def _open_groups(self) -> dict[str, int]:
+        return {group(lv.family): i for i, lv in enumerate(self.stack) if lv.family}
+
+    def _lookahead(self, ci: int, fam: str) -> bool:
+        """A first item without a space: is its next sibling ahead before its parent ends?"""
+        line = self.cands[ci].line
+        k = bisect_right(self.resets, line)
+        stop_line = self.resets[k] if k < len(self.resets) else 1 << 60
+        for j in range(ci + 1, min(len(self.cands), ci + _LOOKAHEAD)):
+            c = self.cands[j]
+            if c.line >= stop_line:
+                return False
+            if (fam, 2) in c.marker.ordinals:
+                return True
+            if not c.marker.weak and self._sibling_at(c.marker):
+                return False
+        return False
+
+    def accept(self, ci: int) -> int | None:
+        """Level of candidate `ci` if it is taken as an item, updating the stack."""
+        mk = self.cands[ci].marker
+        sib = self._sibling_at(mk)
+        if sib is not None:
+            i, fam, n = sib
+            del self.stack[i + 1 :]
+            self.stack[i].last = n
+            return i + 1
+        if mk.weak:
+            return None
+        groups = self._open_groups()
+        for fam, n in mk.ordinals:
+            if n != 1:
+                continue
+            if group(fam) in groups:
+                if not mk.spaced:
+                    continue
+                del self.stack[groups[group(fam)] :]  # a list starting afresh
+            elif not mk.strong and not self._lookahead(ci, fam):
+                continue
+            while self.stack and self.stack[-1].family and RANK[self.stack[-1].family] > RANK[fam]:
+                self.stack.pop()  # 一 after (一): the shallower family closes deeper ones
+            self.stack.append(_Level(fam, 1))
+            return len(self.stack)
+        return None
+
+    def paren_head(self) -> int:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if not self.stack[i].family:
+                del self.stack[i:]
+                break
+        self.stack.append(_Level("", 0))
+        return len(self.stack)
+
+
+def _suggestion(start: int, end: int, kind: str, level: int, number: str, title: str) -> Suggestion:
+    value = {"kind": kind, "level": level, "number": number, "title": title}
+    return Suggestion(LABEL, start, end, value)
+
+
+def _parts(text: str, lines: list[tuple[int, int]]) -> tuple[list[Part], list[Part]]:
+    """(level-0 parts, parenthesised headings), each sorted by position."""
+    line_of = {s: i for i, (s, _e) in enumerate(lines)}
+    heads = heading_parts(text, line_of)
+    judges = judges_blocks(text, lines)
+    after = judges[0].end if judges else len(text) + 1
+    parts = heads + judges + besshi_parts(text, line_of, after)
+    starts = sorted(p.first_line for p in parts)
+    for p in heads:
+        if p.kind == "判決":
+            k = bisect_right(starts, p.first_line)
+            nxt = starts[k] if k < len(starts) else len(lines)
+            block = parties_block(text, lines, p.first_line, nxt)
+            if block:
+                parts.append(block)
+    taken = {i for p in parts for i in range(p.first_line, p.last_line + 1)}
+    pheads = [h for h in paren_heads(text, line_of) if h.first_line not in taken]
+    return sorted(parts, key=lambda p: p.start), pheads
+
+
+@register("sections", [LABEL])
+def extract_sections(text: str) -> Iterator[Suggestion]:
+    """SECTION spans for the parts and the numbered/parenthesised headings of a judgment."""
+    lines = line_spans(text)
+    parts, pheads = _parts(text, lines)
+    skip = {i for p in parts + pheads for i in range(p.first_line, p.last_line + 1)}
+    begin = min((p.first_line for p in parts if p.kind in ("判決", "主文")), default=0)
+    cands = [c for c in _candidates(text, lines, skip) if c.line >= begin]
+    walker = _Walker(text, cands, sorted(p.first_line for p in parts))
+    events: list[tuple[int, int, int]] = [(p.first_line, 0, k) for k, p in enumerate(parts)]
+    events += [(h.first_line, 1, k) for k, h in enumerate(pheads)]
+    events += [(c.line, 2, k) for k, c in enumerate(cands)]
+    events.sort()
+    for _line, typ, k in events:
+        if typ == 0:
+            p = parts[k]
+            walker.stack.clear()
+            yield _suggestion(p.start, p.end, p.kind, 0, "", p.title)
+        elif typ == 1:
+            h = pheads[k]
+            yield _suggestion(h.start, h.end, kind_of(h.title), walker.paren_head(), "", h.title)
+        else:
+            c = cands[k]
+            level = walker.accept(k)
+            if level is None:
+                continue
+            mk = c.marker
+            title = "" if c.chained_next else classify(text[mk.end : c.line_end])
+            if title:
+                end = c.line_end
+                while text[end - 1] in " \t\u3000":
+                    end -= 1
+                yield _suggestion(mk.start, end, kind_of(title), level, mk.number, title)
+            else:
+                yield _suggestion(mk.start, mk.end, "項目", level, mk.number, "")
