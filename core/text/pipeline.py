@@ -7,12 +7,18 @@ counts of what it did (reported by the import and by `normalize`). Steps are pur
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 import jaconv
 
+from core.text.despace import despace
+from core.text.furniture import remove_furniture
 from core.text.offsets import MappedBuilder, OffsetMap, sub_mapped
+from core.text.repair import repair_lines
+from core.text.step import Step, StepResult
+from core.text.webcopy import trim_web
+
+__all__ = ["NormalizeOptions", "Normalized", "Step", "StepResult", "normalize"]
 
 
 @dataclass(frozen=True)
@@ -28,16 +34,6 @@ class NormalizeOptions:
     @classmethod
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]
-
-
-@dataclass
-class StepResult:
-    text: str
-    offsets: OffsetMap  # new text -> the text the step was given
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-Step = Callable[[str], StepResult]
 
 
 @dataclass
@@ -94,12 +90,18 @@ def _final_form_feeds(text: str) -> StepResult:
     return StepResult(text.replace("\f", "\n"), OffsetMap.identity(len(text)))
 
 
-# Steps in order, each with the option that switches it (None: always on). Later issues add
-# web trimming, page furniture, line repair and de-spacing here.
+# Steps in order, each with the option that switches it (None: always on). Web trimming
+# comes before furniture so a page's site text is not mistaken for a running header; line
+# repair needs the page breaks gone; de-spacing needs the lines joined (a justified line is
+# glued to its neighbours only once it is joined).
 def _steps() -> list[tuple[str, str | None, Step]]:
     return [
         ("newlines", None, normalize_newlines),
         ("fold_width", "fold_width", fold_width),
+        ("trim_web", "trim_web", trim_web),
+        ("remove_furniture", "remove_furniture", remove_furniture),
+        ("repair_lines", "repair_lines", repair_lines),
+        ("despace", "despace", despace),
         ("form_feeds", None, _final_form_feeds),
     ]
 
