@@ -74,13 +74,18 @@ def main() -> int:
     for (name, rec, text), sugs in zip(texts, results, strict=True):
         counts = Counter(s.label for s in sugs)
         total.update(counts)
-        print(f"== {name} ({len(text)} chars) " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+        print(
+            f"== {name} ({len(text)} chars) "
+            + " ".join(f"{k}={v}" for k, v in sorted(counts.items()))
+        )
         by_label: dict[str, list[Suggestion]] = {}
         for s in sugs:
             by_label.setdefault(s.label, []).append(s)
         for label, ss in sorted(by_label.items()):
             for s in ss[: args.samples]:
-                print(f"   {label:12} {text[s.start:s.end]!r:40} {json.dumps(s.value, ensure_ascii=False)}")
+                print(
+                    f"   {label:12} {text[s.start : s.end]!r:40} {json.dumps(s.value, ensure_ascii=False)}"
+                )
         values = {s.value["case_number"] for s in by_label.get("CASE_NUMBER", [])}
         flat = despace(folded(text)).replace("\n", "")
         for key in ("case_number", "original_case_number"):

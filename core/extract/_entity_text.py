@@ -8,6 +8,7 @@ and spans found on it are spans of the input.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, one code point for one: offsets are kept.
@@ -106,3 +107,25 @@ def header_end(text: str) -> int:
     """Where the header block (case number, parties) ends: the first 主文 line, else 0."""
     m = re.search(r"^[ \u3000○]*主[ \u3000]*文[ \u3000]*$", text, re.M)
     return m.start() if m else 0
+
+
+def run_start(f: str, end: int, chars: Container[str], maxlen: int) -> int:
+    """Walk back from `end` while the characters are in `chars` (at most `maxlen`)."""
+    i = end
+    lo = max(0, end - maxlen)
+    while i > lo and f[i - 1] in chars:
+        i -= 1
+    return i
+
+
+def _chars(*ranges: tuple[int, int], extra: str = "") -> frozenset[str]:
+    out = set(extra)
+    for a, b in ranges:
+        out.update(chr(c) for c in range(a, b + 1))
+    return frozenset(out)
+
+
+KANJI = _chars((0x4E00, 0x9FFF), (0x3400, 0x4DBF), extra="々〆ヶ")
+KATAKANA = _chars((0x30A1, 0x30FA), extra="ー・")
+LATIN = _chars((0x41, 0x5A), (0x61, 0x7A), (0x30, 0x39), extra="&.")
+NAME_CHARS = KANJI | KATAKANA | LATIN

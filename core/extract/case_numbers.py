@@ -20,15 +20,13 @@ from collections.abc import Iterator
 from core.extract._entity_text import ERA_RE, NUM_RE, SP, era_year_ok, folded, to_int
 from core.extract.base import Suggestion, register
 
-_YEAR = rf"(?:元|\d{{1,2}}|[〇一二三四五六七八九十]{{1,3}})"
+_YEAR = r"(?:元|\d{1,2}|[〇一二三四五六七八九十]{1,3})"
 _CODE = r"[ぁ-ゖァ-ヺ一-龥](?:[ \u3000]?[ぁ-ゖァ-ヺ一-龥]){0,2}"
 _TAIL = (
     rf"(?P<prefix>(?:(?![年第号同])[一-龥]){{1,2}})?{SP}\({SP}(?P<code>{_CODE}){SP}\){SP}"
     rf"(?P<suffix>(?![第号])[一-龥])?{SP}(?P<dai>第{SP})?(?P<serial>{NUM_RE}){SP}(?P<go>号)?"
 )
-_FULL = re.compile(
-    rf"(?P<era>{ERA_RE}){SP}(?P<year>{_YEAR}){SP}(?P<nen>年{SP})?{_TAIL}"
-)
+_FULL = re.compile(rf"(?P<era>{ERA_RE}){SP}(?P<year>{_YEAR}){SP}(?P<nen>年{SP})?{_TAIL}")
 # 同年(ネ)第1955号: the year comes from the last era year before it
 _SAME_YEAR = re.compile(rf"同{SP}年{SP}{_TAIL}")
 # ,同第28881号 right after a number: same year and code
