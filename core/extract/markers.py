@@ -97,6 +97,22 @@ _LETTER_SPACED = re.compile(rf"{_SP}+\S{_SP}+\S{_SP}+\S{_SP}+\S")
 _SPACE = re.compile(rf"{_SP}")
 
 
+_KANA_OR_LATIN = re.compile(f"[{_KATA_CLASS}a-z]")
+_WORD_FAMILIES = frozenset({KATA_A, KATA_I, LATIN})
+_WORD_END = re.compile("[\u30a0-\u30ffA-Za-z]")
+
+
+_OPEN_END = frozenset(",，、(（「『〔【")
+
+
+def _prev_line_end(text: str, pos: int) -> str:
+    """The last character of the line before the one `pos` starts ("" if none)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    return text[i - 1] if i >= 1 and text[i] == "\n" else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A marker at `start:end`; `ordinals` holds (family, ordinal) readings, e.g. イ is
@@ -201,6 +217,13 @@ def parse_marker(text: str, pos: int, line_end: int, chained: bool = False) -> M
             return None  # 一部, 一般, 第一審: kanji markers need a space after them
         if chain_follows(text, end, line_end, family):
             chain = True  # `2(1)`, `(2)ア`: a chain of markers on one line
+        elif _KANA_OR_LATIN.match(follow) and MARKER.match(follow) and not parse_marker(
+            text, end, line_end, True
+        ):
+            return None  # `⑵ウのとおり`: a reference to item ウ of ⑵, not a heading
+        prev = "" if chained else _prev_line_end(text, pos)
+        if prev in _OPEN_END or (family in _WORD_FAMILIES and _WORD_END.match(prev)):
+            return None  # `…で,⏎オフィス`, `…ラ⏎イセンス`: a sentence or word goes on
     weak = bool(spaced and follow and _LETTER_SPACED.match(follow))
     number = _SPACE.sub("", m.group())
     return Marker(pos, end, number, readings, spaced, chain, weak)

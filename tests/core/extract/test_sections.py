@@ -281,3 +281,20 @@ def test_lawfirm_page_nesting() -> None:
 def test_corpus_files_have_main_parts(name: str) -> None:
     kinds = {s.value["kind"] for s in extract_sections(_corpus_text(name))}
     assert "主文" in kinds and "裁判官" in kinds and kinds & {"事実及び理由", "理由"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "ア　甲について\n本件では,\nイセンスの付与はない。",  # `…ラ⏎イセンス`-like: after a comma
+        "ア　甲について\n本件のラ\nイセンスの付与はない。",  # a katakana word broken across lines
+        "ア　甲について\n前記(1)\nイのとおりである。",  # a reference to item イ
+    ],
+)
+def test_wrapped_words_are_not_the_expected_sibling(lines: str) -> None:
+    assert numbers("理由\n" + lines + "\n") == [(0, ""), (1, "ア")]
+
+
+def test_reference_to_a_sub_item_is_not_a_heading() -> None:
+    text = "理由\n⑴　甲\n本件は前記⑴\n⑵ウのとおりである。\n"
+    assert numbers(text) == [(0, ""), (1, "⑴")]
