@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.store.migrate import open_store
 
 
 def run(url: str, annotator: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("Hanrei Annotator")
     app.setOrganizationName("hanrei-annotator")
     try:
@@ -18,11 +19,14 @@ def run(url: str, annotator: str | None = None) -> int:
     except Exception as e:  # shown to the user, never a traceback in a console
         QMessageBox.critical(None, "データベースを開けません", f"{url}\n\n{e}")
         return 2
-    win = QMainWindow()
-    win.setWindowTitle(f"判決書アノテーター — {store.display_name()}")
-    view = QPlainTextEdit(win)
-    view.setReadOnly(True)
-    win.setCentralWidget(view)
-    win.resize(1200, 800)
+    from core.cli import default_annotator
+    from gui.controller import Controller
+    from gui.main_window import MainWindow
+
+    ctl = Controller(store, annotator or default_annotator())
+    win = MainWindow(ctl)
     win.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        store.dispose()

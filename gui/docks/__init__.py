@@ -1,0 +1,1 @@
+"""The docks around the viewer; each one listens to the controller through the window."""

@@ -1,0 +1,124 @@
+"""Detail pane of the selected span: label, boundaries, value (JSON, validated), note."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from core.model import SPAN_SOURCE_JA, SPAN_STATUS_JA, LabelData, SpanData
+
+NO_VALUE = ""
+
+
+def parse_value(text: str) -> Any:
+    """The value box holds JSON; empty means no value. Raises ValueError with a reason."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"JSON として読めません（{e.lineno}行 {e.colno}文字目: {e.msg}）") from e
+
+
+def value_json(value: Any) -> str:
+    return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1)
+
+
+class DetailDock(QDockWidget):
+    applyRequested = Signal(int, dict)  # span id, changed fields
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("スパンの詳細", parent)
+        self.setObjectName("detail")
+        self.span: SpanData | None = None
+        self.label = QComboBox()
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.status = QLabel()
+        self.value = QPlainTextEdit()
+        self.value.setPlaceholderText('値（JSON）例: 177356440 / "2021-04-01" / {"role": "原告"}')
+        self.value.setMaximumHeight(90)
+        self.value.textChanged.connect(self._validate)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c00000")
+        self.error.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("メモ")
+        self.apply_button = QPushButton("変更を保存")
+        self.apply_button.clicked.connect(self.apply)
+        box = QWidget()
+        form = QFormLayout(box)
+        form.addRow("ラベル", self.label)
+        form.addRow("範囲", self.where)
+        form.addRow("状態", self.status)
+        form.addRow("値", self.value)
+        form.addRow("", self.error)
+        form.addRow("メモ", self.note)
+        form.addRow("", self.apply_button)
+        self.setWidget(box)
+        self.show_span(None)
+
+    def set_labels(self, labels: list[LabelData]) -> None:
+        self.label.clear()
+        for lb in labels:
+            self.label.addItem(f"{lb.name}（{lb.key}）", lb.key)
+
+    def show_span(self, span: SpanData | None) -> None:
+        self.span = span
+        on = span is not None
+        for w in (self.label, self.value, self.note, self.apply_button):
+            w.setEnabled(on)
+        if span is None:
+            self.where.setText("（スパンが選択されていません）")
+            self.status.setText("")
+            self.value.setPlainText("")
+            self.note.setText("")
+            return
+        i = self.label.findData(span.label)
+        self.label.setCurrentIndex(i)
+        self.where.setText(f"{span.start}–{span.end}「{span.text[:80]}」")
+        self.status.setText(f"{SPAN_STATUS_JA.get(span.status, span.status)}・"
+                            f"{SPAN_SOURCE_JA.get(span.source, span.source)}")
+        self.value.setPlainText(value_json(span.value))
+        self.note.setText(span.note or "")
+        self.error.setText("")
+
+    def _validate(self) -> bool:
+        try:
+            parse_value(self.value.toPlainText())
+        except ValueError as e:
+            self.error.setText(str(e))
+            self.apply_button.setEnabled(False)
+            return False
+        self.error.setText("")
+        self.apply_button.setEnabled(self.span is not None)
+        return True
+
+    def apply(self) -> None:
+        if self.span is None or not self._validate():
+            return
+        changes: dict[str, Any] = {}
+        key = self.label.currentData()
+        if key and key != self.span.label:
+            changes["label"] = key
+        value = parse_value(self.value.toPlainText())
+        if value != self.span.value:
+            changes["value"] = value
+        note = self.note.text().strip() or None
+        if note != (self.span.note or None):
+            changes["note"] = note
+        if changes:
+            self.applyRequested.emit(self.span.id, changes)

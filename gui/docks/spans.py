@@ -1,0 +1,84 @@
+"""Span table dock: label, text, value, status, source; sortable and filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import LabelData, SpanData
+from gui.span_model import COLUMNS, SORT_ROLE, SPAN_ID_ROLE, SpanTableModel
+
+
+class SpanDock(QDockWidget):
+    spanActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("スパン一覧", parent)
+        self.setObjectName("spans")
+        self.model = SpanTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("絞り込み（ラベル・テキスト・値・状態）")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COLUMNS.index("start"), Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.view)
+        self.setWidget(box)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self.spanActivated.emit(int(index.data(SPAN_ID_ROLE)))
+
+    def set_labels(self, labels: list[LabelData]) -> None:
+        self.model.labels = {lb.key: lb for lb in labels}
+
+    def set_spans(self, spans: list[SpanData]) -> None:
+        self.model.set_spans(spans)
+        self.view.resizeColumnsToContents()
+        for c, w in ((COLUMNS.index("text"), 220), (COLUMNS.index("value"), 160)):
+            self.view.setColumnWidth(c, min(self.view.columnWidth(c), w))
+
+    def select_span(self, span_id: int | None) -> None:
+        """Select the row of a span without emitting spanActivated (the viewer drove it)."""
+        sel = self.view.selectionModel()
+        r = self.model.row_of(span_id) if span_id is not None else None
+        if r is None:
+            sel.clearSelection()
+            return
+        idx = self.proxy.mapFromSource(self.model.index(r, 0))
+        if not idx.isValid():
+            sel.clearSelection()
+            return
+        sel.select(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                   | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+
+    def selected_span_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return int(rows[0].data(SPAN_ID_ROLE)) if rows else None

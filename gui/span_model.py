@@ -1,0 +1,113 @@
+"""The span table: a QAbstractTableModel over the controller's SpanData snapshots."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from core.model import SPAN_SOURCE_JA, SPAN_STATUS_JA, LabelData, SpanData
+
+COLUMNS = ("label", "text", "value", "status", "source", "start")
+HEADERS = {"label": "ラベル", "text": "テキスト", "value": "値", "status": "状態",
+           "source": "由来", "start": "位置"}
+SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def value_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+class SpanTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[SpanData] = []
+        self._row_of: dict[int, int] = {}
+        self.labels: dict[str, LabelData] = {}
+
+    def set_spans(self, spans: list[SpanData]) -> None:
+        self.beginResetModel()
+        self._rows = list(spans)
+        self._row_of = {sp.id: i for i, sp in enumerate(self._rows)}
+        self.endResetModel()
+
+    def apply(self, pairs: list[tuple[SpanData | None, SpanData | None]]) -> None:
+        """Change rows in place where possible (keeps the view's selection and scroll)."""
+        for before, after in pairs:
+            if after is not None and after.id in self._row_of:
+                r = self._row_of[after.id]
+                self._rows[r] = after
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+            elif after is not None:
+                r = len(self._rows)
+                self.beginInsertRows(QModelIndex(), r, r)
+                self._rows.append(after)
+                self._row_of[after.id] = r
+                self.endInsertRows()
+            elif before is not None and before.id in self._row_of:
+                r = self._row_of[before.id]
+                self.beginRemoveRows(QModelIndex(), r, r)
+                del self._rows[r]
+                self._row_of = {sp.id: i for i, sp in enumerate(self._rows)}
+                self.endRemoveRows()
+
+    def row_of(self, span_id: int) -> int | None:
+        return self._row_of.get(span_id)
+
+    def span_at(self, row: int) -> SpanData:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[COLUMNS[section]]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        sp = self._rows[index.row()]
+        col = COLUMNS[index.column()]
+        if role == SPAN_ID_ROLE:
+            return sp.id
+        if role == SORT_ROLE:
+            return sp.start if col == "start" else (self._display(sp, col) or "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(sp, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("text", "value"):
+            return self._display(sp, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == "label":
+            lb = self.labels.get(sp.label)
+            return QColor(lb.color) if lb else None
+        if role == Qt.ItemDataRole.ForegroundRole and sp.status == "rejected":
+            return QColor("#999999")
+        return None
+
+    def _display(self, sp: SpanData, col: str) -> Any:
+        if col == "label":
+            lb = self.labels.get(sp.label)
+            return lb.name if lb else sp.label
+        if col == "text":
+            return sp.text.replace("\n", "⏎")
+        if col == "value":
+            return value_text(sp.value)
+        if col == "status":
+            return SPAN_STATUS_JA.get(sp.status, sp.status)
+        if col == "source":
+            return SPAN_SOURCE_JA.get(sp.source, sp.source)
+        return sp.start
