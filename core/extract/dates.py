@@ -43,7 +43,7 @@ def _rx(template: str) -> str:
 
 _DATE = re.compile(
     _rx(
-        r"(?P<era>明治|大正|昭和|平成|令和)«S»(?P<ey>«EY»)«S»年(?!度)"
+        r"(?P<era>明治|大正|昭和|平成|令和)«S»(?P<ey>«EY»)«S»年"
         r"(?:«S»(?P<em>«N»)«S»月(?:«S»(?P<ed>«N»)«S»日)?)?"
         r"|(?<![0-9０-９])(?P<wy>(?:1[89]|20)[0-9]{2}|[１２][０-９]{3}|[一二][〇一二三四五六七八九]{3})"
         r"«S»年«S»(?P<wm>«N»)«S»月(?:«S»(?P<wd>«N»)«S»日)?"
@@ -57,7 +57,14 @@ _DATE = re.compile(
         r"|(?<![年月日0-9０-９〇一二三四五六七八九十同翌前毎/])(?P<mm>«N»)«S»月«S»(?P<md>«N»)«S»日"
     )
 )
-_DATE_ANCHOR = re.compile(r"[月/／]|[同翌前]日")
+_DATE_ANCHOR = re.compile(r"[月/／]|[同翌前]日|明治|大正|昭和|平成|令和")
+# after a bare era year: a case number, a law's number, an exhibit number (押第), a list
+_NOT_A_YEAR_OF_EVENTS = re.compile(
+    r"[ \u3000]?(?:[(（)）]|法律|政令|省令|規則|条例|告示|訓令|通達|押|第|特[(（]|[0-9０-９])"
+)
+_DEFAULT_YEAR = re.compile(
+    _rx(r"特に(?:断|ことわ)らない限り[,，、]?«S»(?P<era>明治|大正|昭和|平成|令和)(?P<y>«EY»)年の")
+)
 _BROKEN_DAY = re.compile(r"\n?[0-9０-９〇一二三四五六七八九十]")
 _SUFFIX = re.compile(r"[ \u3000]?(上旬|中旬|下旬|初旬|末日|末|頃|ころ|ごろ)(頃|ころ|ごろ)?")
 _BIRTH = re.compile(r"生(?:まれ)?(?=[)）\]】\s,，、。]|$)")
@@ -103,15 +110,29 @@ def _era_ymd(
     return y, m, d, attrs
 
 
+def _default_year(text: str) -> tuple[int, int] | None:
+    """(year, position) of a declaration such as 特に断らない限り，平成10年の月日である."""
+    m = _DEFAULT_YEAR.search(text)
+    if m is None:
+        return None
+    ey = _n(m.group("y"))
+    if ey is None:
+        return None
+    return era_bounds(m.group("era"))[0].year + ey - 1, m.end()
+
+
 def _iso(y: int, m: int, d: int | None) -> str:
     return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
 
 
 @register("dates", ["DATE"])
 def extract_dates(text: str) -> Iterator[Suggestion]:
-    ctx: tuple[int, int, int | None] | None = None  # the last date suggested
+    # the last date suggested, or the year of a bare 平成10年 (month None) after it
+    ctx: tuple[int, int | None, int | None] | None = None
     year_only: tuple[int, int] | None = None  # (year, end) of a bare 平成30年 just before
     last_era: str | None = None  # for 同31年: the era named last
+    last_full: int | None = None  # year of the last date that had a month
+    default_year = _default_year(text)
     for m in finditer_near(_DATE, _DATE_ANCHOR, text):
         g = m.group
         attrs: dict[str, Any] = {}
@@ -124,7 +145,10 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
             if got is None:
                 ey = _n(g("ey"))
                 if g("em") is None and ey is not None:
-                    year_only = (era_bounds(g("era"))[0].year + ey - 1, m.end())
+                    year = era_bounds(g("era"))[0].year + ey - 1
+                    year_only = (year, m.end())
+                    if not _NOT_A_YEAR_OF_EVENTS.match(text, m.end()):
+                        ctx = (year, None, None)  # 平成10年頃 ... 同年5月: that year
                 continue
             y, mo, d, attrs = got
         elif g("se"):
@@ -147,8 +171,11 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
             gap = text[year_only[1] : m.start()] if year_only else None
             if year_only and gap is not None and len(gap) <= 2 and not gap.strip():
                 y = year_only[0]  # 平成30年⏎10月12日: the year is on the line before
-            elif ctx is not None:
-                y = ctx[0]
+            elif default_year is not None and m.start() > default_year[1]:
+                y = default_year[0]  # 以下，特に断らない限り平成10年の月日である
+                attrs["relative"] = "年省略"
+            elif last_full is not None:
+                y = last_full  # the year of the last date with a month, not of 昭和57年から
                 attrs["relative"] = "年省略"
             else:
                 continue
@@ -165,13 +192,15 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
                     continue
             elif g("rm"):
                 word = g("rm") + "月"
+                if cm is None:
+                    continue
                 y, mo = _shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
                 d = parse_int(g("rmd")) if g("rmd") else None
                 if g("rmd") and d is None:
                     continue
             else:
                 word = g("rd")
-                if cd is None:
+                if cm is None or cd is None:
                     continue
                 day = dt.date(cy, cm, cd) + dt.timedelta(
                     days={"同日": 0, "翌日": 1, "前日": -1}[word]
@@ -194,4 +223,5 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
         if _BIRTH.match(text, end):
             attrs["birth"] = True
         ctx = (y, mo, d)
+        last_full = y
         yield Suggestion("DATE", m.start(), end, {"date": _iso(y, mo, d), **attrs})

@@ -202,3 +202,27 @@ def test_era_helpers() -> None:
     assert to_date("平成", 31, 4, 30) == (dt.date(2019, 4, 30), True)
     assert era_bounds("Showa") == (dt.date(1926, 12, 25), dt.date(1989, 1, 8))
     assert to_date("平成", 31, 5, 1) == (dt.date(2019, 5, 1), False)
+
+
+def test_same_year_after_a_bare_year_or_fiscal_year() -> None:
+    got = dates("平成20年1月4日に請求した。平成29年度（同年4月1日から翌年3月31日まで）の利益")
+    assert got[1] == ("同年4月1日", {"date": "2017-04-01", "relative": "同年"})
+    got = dates("令和元年5月1日に登記した。平成10年頃から営業し，同年5月に閉店した。")
+    assert got[1] == ("同年5月", {"date": "1998-05", "relative": "同年"})
+
+
+def test_case_and_law_years_do_not_set_the_year() -> None:
+    got = dates("平成20年1月4日に請求した。平成23年(ワ)第5号事件の同年5月")
+    assert got[1] == ("同年5月", {"date": "2008-05", "relative": "同年"})
+
+
+def test_month_day_uses_the_last_full_date_not_a_bare_year() -> None:
+    got = dates(
+        "平成10年6月1日に入院した。Cは昭和57年から通院していた。Cは，7月8日に手術を受けた。"
+    )
+    assert got[-1] == ("7月8日", {"date": "1998-07-08", "relative": "年省略"})
+
+
+def test_declared_default_year() -> None:
+    got = dates("（以下，特に断らない限り，平成10年の月日である。）Cは，7月8日に手術を受けた。")
+    assert got == [("7月8日", {"date": "1998-07-08", "relative": "年省略"})]
