@@ -107,8 +107,8 @@ def _amounts(text: str) -> Iterator[tuple[int, int, int]]:
         if numeral == "一" and _is_ideograph(prev) and prev != "金":
             continue  # 関東一円: "all over", not one yen
         yen = parse_int(numeral)
-        if yen is None:
-            continue
+        if yen is None or (yen == 0 and len(numeral) > 1):
+            continue  # '00円', '〇〇円': a placeholder, not zero
         yield start, m.end(), yen
 
 

@@ -115,8 +115,8 @@ def parse_int(s: str) -> int | None:
                 if cur >= 0 and last_small < 10**5 and cur >= last_small:
                     return None
                 group = section + max(cur, 0)
-                if group == 0 and cur < 0:
-                    return None  # '万' alone, '億万'
+                if group == 0 and (cur < 0 or total == 0):
+                    return None  # '万' alone, '億万', '0万' or the placeholder '〇〇万'
                 if last_big < 10**16 and group >= 10000:
                     return None
                 group_value = group * unit

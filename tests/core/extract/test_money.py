@@ -66,6 +66,8 @@ def test_kin_prefix_is_outside_the_span() -> None:
         "合計1億\n8500万円となる。",
         "価格は0.5円である。",
         "万円単位で計算する。",
+        "賃料月額〇〇万円とする。",
+        "手数料は00円とする。",
     ],
 )
 def test_not_money(text: str) -> None:

@@ -134,6 +134,8 @@ def test_examples(text: str, value: int) -> None:
         "12百",
         "3.",
         "五円",
+        "0万",
+        "〇〇万",
     ],
 )
 def test_refused(text: str) -> None:
