@@ -31,6 +31,7 @@ _FORMS = re.compile(
     + _q("t2")
     + r"(?:と(?:いう|いい|総称|称する)|ともいう)"
     r"|" + _q("t3") + r"と総称する"
+    r"|(?<=\()" + _q("t4") + r"(?:ともいう|という)"
 )
 _UNQUOTED = re.compile(r"以下[,、]?(?P<t>[^「」,、。()\n]{1,15}?)という")
 _DELIMS = "、,。「」\n"
@@ -107,7 +108,7 @@ def extract_terms(text: str) -> Iterator[Suggestion]:
 
 
 def _term_span(m: re.Match[str]) -> tuple[int, int]:
-    for name in ("t", "t2", "t3"):
+    for name in ("t", "t2", "t3", "t4"):
         if m.group(name) is not None:
             return m.start(name), m.end(name)
     raise AssertionError("no term group matched")
