@@ -132,6 +132,7 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
     year_only: tuple[int, int] | None = None  # (year, end) of a bare 平成30年 just before
     last_era: str | None = None  # for 同31年: the era named last
     last_full: int | None = None  # year of the last date that had a month
+    last_end = -1  # end of the last date suggested
     default_year = _default_year(text)
     for m in finditer_near(_DATE, _DATE_ANCHOR, text):
         g = m.group
@@ -182,6 +183,15 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
         else:
             if ctx is None:
                 continue
+            word_start = m.start()
+            if (
+                text[word_start] in "翌前"
+                and word_start > 0
+                and text[word_start - 1] == "の"
+                and word_start - 1 != last_end
+                and not text.endswith("その", 0, word_start)
+            ):
+                continue  # 請求した日の翌日: the day after an event, not after the last date
             cy, cm, cd = ctx
             if g("ry"):
                 word = g("ry") + "年"
@@ -223,5 +233,6 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
         if _BIRTH.match(text, end):
             attrs["birth"] = True
         ctx = (y, mo, d)
+        last_end = end
         last_full = y
         yield Suggestion("DATE", m.start(), end, {"date": _iso(y, mo, d), **attrs})

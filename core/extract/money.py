@@ -36,7 +36,7 @@ def _is_ideograph(ch: str) -> bool:
 
 
 _APPROX_BEFORE = re.compile(r"(?:約|およそ|概ね|おおむね|ほぼ)$")
-_EACH_BEFORE = re.compile(r"(各自|各|それぞれ)[,、]?$")
+_EACH_BEFORE = re.compile(r"(各自|各|それぞれ)(?:に対し(?:て)?)?[,、，]?$")
 _TOTAL_BEFORE = re.compile(r"(?:合計|総額|総計|合算額|計)[:：]?[ \u3000]*$")
 _PART_BEFORE = re.compile(r"(?:うち|内金)$")
 _PER_BEFORE = re.compile(

@@ -226,3 +226,13 @@ def test_month_day_uses_the_last_full_date_not_a_bare_year() -> None:
 def test_declared_default_year() -> None:
     got = dates("（以下，特に断らない限り，平成10年の月日である。）Cは，7月8日に手術を受けた。")
     assert got == [("7月8日", {"date": "1998-07-08", "relative": "年省略"})]
+
+
+def test_day_after_an_event_is_not_resolved() -> None:
+    got = dates("令和3年5月18日に送達された。訴状送達の日の翌日から支払済みまで")
+    assert got == [("令和3年5月18日", {"date": "2021-05-18"})]
+
+
+def test_day_after_a_date_is_resolved() -> None:
+    got = dates("令和3年5月18日の翌日から，その翌日まで")
+    assert [v["date"] for _s, v in got] == ["2021-05-18", "2021-05-19", "2021-05-20"]
