@@ -112,26 +112,33 @@ def _amounts(text: str) -> Iterator[tuple[int, int, int]]:
         yield start, m.end(), yen
 
 
-def _bare_range_start(text: str, start: int, to_numeral: str) -> tuple[int, int] | None:
-    """`1000～2000万円`: the bare left end takes the right end's unit."""
-    j = start
-    if j > 0 and text[j - 1] in "～~〜":
-        j -= 1
-    elif text.endswith("ないし", 0, j):
-        j -= 3
-    else:
+_BARE_JOIN = re.compile(r"(?:[～~〜]|ないし|乃至|から|又は|または)$")
+
+
+def _bare_left_end(text: str, start: int, to_numeral: str) -> tuple[int, int, int, bool] | None:
+    """`1000～2000万円`, `5万又は6万円`: the left end written without 円.
+
+    Returns (start, end, yen, is_range). A left end without 万/億 takes the right end's unit.
+    """
+    m = _BARE_JOIN.search(text, max(0, start - 3), start)
+    if m is None:
         return None
+    j = m.start()
     s = _numeral_start(text, j)
     if s == j or _fragment_of_broken_line(text, s):
         return None
     left = text[s:j]
-    if any(ch in _UNIT_SUFFIX for ch in left):
+    if s > 0 and text[s - 1] in _VAGUE_BEFORE:
         return None
-    unit_char = next((ch for ch in reversed(to_numeral) if ch in _UNIT_SUFFIX), None)
-    if unit_char is None:
+    if not any(ch in _UNIT_SUFFIX for ch in left):
+        unit_char = next((ch for ch in reversed(to_numeral) if ch in _UNIT_SUFFIX), None)
+        if unit_char is None:
+            return None
+        left += unit_char
+    value = parse_int(left)
+    if value is None or value == 0:
         return None
-    value = parse_int(left + unit_char)
-    return None if value is None else (s, value)
+    return s, j, value, m.group() not in ("又は", "または")
 
 
 @register("money", ["MONEY", "RATE"])
@@ -150,16 +157,15 @@ def extract_money(text: str) -> Iterator[Suggestion]:
             if join and (join.group() != "から" or _RANGE_END.match(text, end)):
                 prev_value["range"] = "from"
                 value["range"] = "to"
-        bare = _bare_range_start(text, start, text[start : end - 1])
+        bare = _bare_left_end(text, start, text[start : end - 1])
         if bare is not None and bare[0] >= prev_end:
-            left: dict[str, Any] = {"yen": bare[1], "range": "from"}
-            left.update(_attributes(text, bare[0], bare[0]))
+            b_start, b_end, b_yen, is_range = bare
+            left: dict[str, Any] = {"yen": b_yen, **_attributes(text, b_start, b_start)}
             left.pop("approx", None)
-            value["range"] = "to"
-            left_end = bare[0]
-            while left_end < start and text[left_end] in NUMERAL_CHARS:
-                left_end += 1
-            yield Suggestion("MONEY", bare[0], left_end, left)
+            if is_range:
+                left["range"] = "from"
+                value["range"] = "to"
+            yield Suggestion("MONEY", b_start, b_end, left)
         prev_end, prev_value = end, value
         yield Suggestion("MONEY", start, end, value)
     yield from extract_rates(text)

@@ -194,3 +194,18 @@ def test_dev_corpus_spans_hold_no_newline_and_values_parse() -> None:
             assert "\n" not in text[s.start : s.end]
             n += s.label == "MONEY"
     assert n > 400
+
+
+def test_left_end_with_its_own_unit() -> None:
+    assert money("手当は月額5万又は6万円とする。") == [
+        ("5万", {"yen": 50000, "per": "月"}),
+        ("6万円", {"yen": 60000, "per": "月"}),
+    ]
+    assert money("毎月2万から3万円を支払った。") == [
+        ("2万", {"yen": 20000, "range": "from"}),
+        ("3万円", {"yen": 30000, "range": "to"}),
+    ]
+
+
+def test_vague_left_end_is_not_an_amount() -> None:
+    assert money("数万ないし10万円") == [("10万円", {"yen": 100000})]
