@@ -1,0 +1,28 @@
+"""Small helpers shared by the window tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from core.model import SpanData
+
+
+def span_with(win, label: str, text: str | None = None) -> SpanData:  # type: ignore[no-untyped-def]
+    hits = [s for s in win.ctl.spans() if s.label == label and (text is None or s.text == text)]
+    assert hits, (label, text)
+    return hits[0]
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """What an input method sends when it commits `text` (QTest keys are ASCII only)."""
+    ev = QInputMethodEvent("", [])
+    ev.setCommitString(text)
+    QApplication.sendEvent(widget, ev)
+
+
+def type_char(widget: QWidget, ch: str) -> None:
+    """A key press carrying a non-ASCII character, as a keyboard layout would send it."""
+    QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0,
+                                             Qt.KeyboardModifier.NoModifier, ch))
