@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
@@ -11,6 +13,7 @@ import pytest
 
 from core.store.db import Store
 from core.store.migrate import open_store
+from tests.pgserver import PgServer, pg_server
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = (ROOT.parent / "shared" / "corpus").resolve()
@@ -21,8 +24,40 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "hanrei.db"
 
 
+@pytest.fixture(scope="session")
+def pg() -> Iterator[PgServer]:
+    """One PostgreSQL cluster for the session, on loopback, in a temporary folder."""
+    try:
+        cm = pg_server()
+        server = cm.__enter__()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as e:
+        if os.environ.get("CI"):
+            raise  # CI must run the PostgreSQL tests, never skip them
+        pytest.skip(f"PostgreSQL not available: {e}")
+    try:
+        yield server
+    finally:
+        cm.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_url(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """A fresh empty database on each backend: the storage and service tests run on both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{db_path}"
+    server: PgServer = request.getfixturevalue("pg")
+    return server.create_database()
+
+
 @pytest.fixture
-def store(db_path: Path):  # type: ignore[no-untyped-def]
+def store(any_url: str) -> Iterator[Store]:
+    s: Store = open_store(any_url)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def sqlite_store(db_path: Path) -> Iterator[Store]:
     s: Store = open_store(f"sqlite:///{db_path}")
     yield s
     s.dispose()

@@ -55,7 +55,7 @@ def test_default_labels_exist(store: Store) -> None:
     assert len({lb.shortcut for lb in labels}) == len(labels)
 
 
-def test_add_update_delete_restore(store: Store, doc_id: int, db_path: Path) -> None:
+def test_add_update_delete_restore(store: Store, doc_id: int, any_url: str) -> None:
     text = next(iter([d for d in list_documents(store)]))
     assert text.status == "new"
     sp = add_span(store, doc_id, "PERSON", 0, 4, annotator="yamada", note="確認")
@@ -73,7 +73,7 @@ def test_add_update_delete_restore(store: Store, doc_id: int, db_path: Path) -> 
     assert ch.before.label == "PERSON" and ch.after.label == "DATE"
     assert ch.after.text == "令和5年2月17日" and ch.after.version == 2
     # A reopened store sees the same thing: it was committed.
-    other = open_store(f"sqlite:///{db_path}")
+    other = open_store(any_url)
     try:
         assert list_spans(other, doc_id) == [ch.after]
     finally:

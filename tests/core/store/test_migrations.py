@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
 from core.services import add_span, list_spans
 from core.store.db import Store
@@ -18,15 +18,16 @@ from core.store.migrate import MIGRATIONS, current_revision, head_revision, open
 from core.store.models import Base, Span
 
 
-def test_empty_database_upgrades_to_head(store: Store, db_path: Path) -> None:
+def test_empty_database_upgrades_to_head(store: Store) -> None:
     assert current_revision(store.engine) == head_revision()
-    with store.engine.connect() as conn:
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"project", "label", "document", "span", "doc_tag", "annotator", "event"} <= tables
+
+
+def test_sqlite_settings(sqlite_store: Store, db_path: Path) -> None:
+    with sqlite_store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        tables = {
-            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-    assert {"project", "label", "document", "span", "doc_tag", "annotator", "event"} <= tables
     assert (db_path.stat().st_mode & 0o077) == 0, "database must be readable by the owner only"
 
 
@@ -83,8 +84,9 @@ def _store_with_spans(store: Store, sample_txt: Path) -> int:
 
 
 def test_rebuilding_a_parent_table_keeps_every_span(
-    store: Store, db_path: Path, sample_txt: Path, tmp_path: Path
+    sqlite_store: Store, sample_txt: Path, tmp_path: Path
 ) -> None:
+    store = sqlite_store
     doc_id = _store_with_spans(store, sample_txt)
     before = list_spans(store, doc_id)
     backup = upgrade(store, _script_with_rebuild(tmp_path))
@@ -107,9 +109,10 @@ def test_rebuilding_a_parent_table_keeps_every_span(
 
 
 def test_the_same_rebuild_with_foreign_keys_on_loses_spans(
-    store: Store, sample_txt: Path, tmp_path: Path
+    sqlite_store: Store, sample_txt: Path, tmp_path: Path
 ) -> None:
     """Why migrations turn foreign keys off: with them on, the rebuild cascades."""
+    store = sqlite_store
     from alembic import command
 
     from core.store.migrate import alembic_config
