@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
@@ -51,9 +52,12 @@ def gui_store(tmp_path: Path) -> Iterator[Store]:
 def judgment_files(tmp_path: Path) -> list[Path]:
     folder = tmp_path / "in"
     folder.mkdir()
-    a, b = folder / "a_kashikin.txt", folder / "b_songai.txt"
+    a, b = folder / "a_kashikin.txt", folder / "b_songai.json"
     a.write_text(JUDGMENT, encoding="utf-8")
-    b.write_text(SECOND, encoding="utf-8")
+    b.write_text(json.dumps({  # the courts' judgment record format
+        "case_number": "令和5(ワ)456", "court_name": "架空地方裁判所",
+        "case_name": "損害賠償請求事件", "date": "令和5年6月1日", "contents": SECOND,
+    }, ensure_ascii=False), encoding="utf-8")
     return [a, b]
 
 
