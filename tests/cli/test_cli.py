@@ -91,3 +91,28 @@ def test_corpus_imports_once(tmp_path: Path, corpus: Path) -> None:
         assert rec["metadata"]["case_number"] and rec["metadata"]["date"]
         for sp in rec["spans"]:
             assert rec["text"][sp["start"] : sp["end"]] == sp["text"]
+
+
+def test_commands_on_postgresql(tmp_path: Path, pg) -> None:  # type: ignore[no-untyped-def]
+    """The same commands against a PostgreSQL server (team mode)."""
+    url = pg.create_database()
+    good = tmp_path / "good.txt"
+    good.write_text(SAMPLE, encoding="utf-8")
+
+    def run_pg(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", url, *args],
+                              capture_output=True, text=True, timeout=600, cwd=ROOT)
+
+    r = run_pg("import", str(good))
+    assert r.returncode == 0, r.stderr
+    assert "1 imported" in r.stdout
+    assert "already present" in run_pg("import", str(good)).stdout
+    out = tmp_path / "pg.jsonl"
+    assert run_pg("export", "--format", "jsonl", "--out", str(out), "--spans", "all").returncode == 0
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert "𠮷田花子" in rec["text"]
+    for sp in rec["spans"]:
+        assert rec["text"][sp["start"]:sp["end"]] == sp["text"]
+    st = run_pg("stats")
+    assert st.returncode == 0 and "documents: 1" in st.stdout
+    assert "postgresql" in st.stdout
