@@ -9,13 +9,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from core.dataset.common import ExportOptions
+from core.dataset.formats import EXPORT_FORMATS
+from core.dataset.importer import IMPORT_FORMATS
 from core.errors import HanreiError
 from core.store.db import Store, db_url
 from core.store.migrate import MigrationError, open_store
 from core.text.pipeline import NormalizeOptions
-
-EXPORT_FORMATS = ("jsonl",)
 
 
 def default_annotator() -> str:
@@ -49,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--no-suggest", action="store_true", help="do not run auto-highlighting")
     imp.add_argument("--project", default=None, help="project name (default: default)")
     imp.add_argument("--keep-all", action="store_true", help="keep the site text around a web copy")
+    imp.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        default=None,
+        help="read PATH as this dataset format (default: recognised by content)",
+    )
     for name in ("furniture", "repair", "despace", "fold"):
         imp.add_argument(f"--no-{name}", action="store_true", help=argparse.SUPPRESS)
 
@@ -68,6 +76,23 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--spans", choices=("accepted", "all"), default="accepted")
     exp.add_argument("--offsets", choices=("text", "raw"), default="text")
     exp.add_argument("--project", default=None)
+    exp.add_argument("--labels", default=None, help="only these labels, e.g. MONEY,DATE")
+    exp.add_argument("--status", default=None, help="only documents with these statuses, e.g. done")
+    exp.add_argument(
+        "--annotator",
+        dest="only_annotator",
+        default=None,
+        help="only documents with a span by this annotator",
+    )
+    exp.add_argument("--split", default=None, help="train,dev[,test] fractions, e.g. 0.8,0.1,0.1")
+    exp.add_argument("--seed", type=int, default=0, help="seed of the --split shuffle")
+    exp.add_argument("--doccano-form", choices=("label", "entities"), default="label")
+    exp.add_argument(
+        "--hf-tags",
+        choices=("int", "str"),
+        default="int",
+        help="hf: tag ids with labels.json beside the file, or tag strings",
+    )
 
     st = sub.add_parser("stats", help="documents, spans per label and status")
     st.add_argument("--project", default=None)
@@ -89,6 +114,26 @@ def normalize_options(args: argparse.Namespace) -> NormalizeOptions:
     )
 
 
+def safe_url(url: str) -> str:
+    """The database URL as it may be shown or logged: the password replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL we can parse: show nothing of it
+        return "(unparsable database URL)"
+
+
+def _hide(message: str, url: str) -> str:
+    """Driver messages may quote the URL or the password; neither reaches the terminal."""
+    try:
+        password = make_url(url).password
+    except Exception:
+        password = None
+    message = message.replace(url, safe_url(url))
+    if password:
+        message = message.replace(str(password), "***")
+    return message
+
+
 GuiRunner = Callable[[str, "str | None"], int]
 
 
@@ -105,13 +150,15 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
         return gui(db_url(args.db), args.annotator)
     if command == "normalize":
         return cmd_normalize(args)
+    url = db_url(args.db)
+    shown = safe_url(url) if args.db else "default"
     try:
-        store = open_store(db_url(args.db))
+        store = open_store(url)
     except (MigrationError, HanreiError) as e:
-        print(f"error: database {args.db or 'default'}: {e}", file=sys.stderr)
+        print(f"error: database {shown}: {_hide(str(e), url)}", file=sys.stderr)
         return 2
     except Exception as e:  # a database that cannot be opened at all
-        print(f"error: cannot open database {args.db or 'default'}: {e}", file=sys.stderr)
+        print(f"error: cannot open database {shown}: {_hide(str(e), url)}", file=sys.stderr)
         return 2
     try:
         return {
@@ -128,13 +175,21 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    from core.dataset.importer import detect_format
     from core.importer import import_paths
 
     counts = {"imported": 0, "present": 0, "failed": 0}
     annotator = args.annotator or default_annotator()
+    files: list[str] = []
+    for path in args.paths:
+        fmt = args.format or detect_format(Path(path))
+        if fmt is None:
+            files.append(path)
+            continue
+        _import_dataset(store, Path(path), fmt, args, annotator, counts)
     for r in import_paths(
         store,
-        args.paths,
+        files,
         project=args.project,
         suggest=not args.no_suggest,
         options=normalize_options(args),
@@ -163,6 +218,36 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     return 1 if counts["failed"] else 0
 
 
+def _import_dataset(
+    store: Store,
+    path: Path,
+    fmt: str,
+    args: argparse.Namespace,
+    annotator: str,
+    counts: dict[str, int],
+) -> None:
+    """A dataset file is one transaction: all its documents, or nothing and an error."""
+    from core.dataset.importer import import_dataset
+
+    r = import_dataset(store, path, fmt, project=args.project, annotator=annotator)
+    if r.status == "failed":
+        counts["failed"] += 1
+        print(
+            f"error: {path}: {r.reason}; nothing of this file was imported",
+            file=sys.stderr,
+            flush=True,
+        )
+        return
+    counts["imported"] += len(r.documents)
+    counts["present"] += r.present
+    ids = f"#{r.documents[0]}..#{r.documents[-1]}" if r.documents else "-"
+    present = f", {r.present} already present" if r.present else ""
+    print(
+        f"imported  {ids}  {path}  ({fmt}: {len(r.documents)} documents, {r.spans} spans{present})",
+        flush=True,
+    )
+
+
 def _left_out(counts: dict[str, int]) -> str:
     parts = [
         f"{k}={v}"
@@ -186,16 +271,32 @@ def cmd_suggest(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(store: Store, args: argparse.Namespace) -> int:
-    from core.dataset.jsonl import export_jsonl
+def _csv_set(arg: str | None) -> frozenset[str] | None:
+    return frozenset(x.strip() for x in arg.split(",") if x.strip()) if arg else None
 
-    opts = ExportOptions(spans=args.spans, offsets=args.offsets, project=args.project)
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    from core.dataset.formats import export, parse_split
+
+    opts = ExportOptions(
+        spans=args.spans,
+        offsets=args.offsets,
+        project=args.project,
+        labels=_csv_set(args.labels),
+        status=_csv_set(args.status),
+        annotator=args.only_annotator,
+        doccano_form=args.doccano_form,
+        hf_tags=args.hf_tags,
+    )
+    split = parse_split(args.split) if args.split else None
     try:
-        n_docs, n_spans = export_jsonl(store, args.out, opts)
+        results = export(store, args.format, args.out, opts, split, args.seed)
     except OSError as e:
         print(f"error: {args.out}: cannot write ({e.strerror or e})", file=sys.stderr)
         return 1
-    print(f"wrote {n_docs} documents, {n_spans} spans to {args.out} ({args.format})")
+    for r in results:
+        extra = "".join(f", {v} {k.replace('_', ' ')}" for k, v in r.extra.items())
+        print(f"wrote {r.documents} documents, {r.spans} spans to {r.path} ({r.format}){extra}")
     return 0
 
 

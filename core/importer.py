@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,31 @@ from core.repo import DEFAULT_PROJECT, ensure_annotator, ensure_project, labels_
 from core.store.db import Store
 from core.store.models import Document, Project, Span
 from core.text.pipeline import Normalized, NormalizeOptions, normalize
-from core.text.readers import MAX_FILE_BYTES, SourceDocument, read_document, supported_suffixes
+from core.text.readers import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    SourceDocument,
+    read_document,
+    supported_suffixes,
+)
+
+log_ = logging.getLogger(__name__)
+
+# The most bytes one character can take in a file of each kind: 4 in UTF-8 and UTF-16,
+# 12 in JSON (an escaped surrogate pair). A larger file holds more characters than the
+# readers accept for sure, so it is refused before it is read: a 100 MB text file costs no
+# time and no memory. PDF and HTML carry markup, so only MAX_FILE_BYTES bounds them.
+_MAX_BYTES_PER_CHAR = {".txt": 4, ".text": 4, ".json": 12}
+_BYTE_SLACK = 1_000_000  # a BOM, the metadata fields of a JSON record
+
+
+def byte_limit(path: Path) -> int:
+    """Largest file size worth reading for this suffix."""
+    per_char = _MAX_BYTES_PER_CHAR.get(path.suffix.lower())
+    if per_char is None:
+        return MAX_FILE_BYTES
+    return min(MAX_FILE_BYTES, per_char * MAX_TEXT_CHARS + _BYTE_SLACK)
+
 
 ImportStatus = Literal["imported", "present", "failed"]
 
@@ -83,8 +108,16 @@ def import_file(
     annotator: str | None = None,
 ) -> ImportResult:
     try:
-        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(path, f"too large ({path.stat().st_size / 1e6:.0f} MB)")
+        if path.is_file() and path.stat().st_size > byte_limit(path):
+            size = path.stat().st_size
+            if byte_limit(path) == MAX_FILE_BYTES:
+                raise InputError(path, f"too large ({size / 1e6:.0f} MB)")
+            raise InputError(
+                path,
+                f"text too long: a {size / 1e6:.0f} MB {path.suffix} file holds more than "
+                f"{MAX_TEXT_CHARS:,} characters, the limit (a 300-page judgment has about "
+                "500,000)",
+            )
         data = _read_bytes(path)
         sha = hashlib.sha256(data).hexdigest()
         with store.read() as s:
@@ -95,8 +128,7 @@ def import_file(
                 )
                 if existing is not None:
                     return ImportResult(str(path), "present", existing.id, existing.title)
-        src = read_document(path, data)
-        norm = normalize(src.raw_text, options)
+        src, norm = _read_and_normalize(path, data, options)
         if not norm.text.strip():
             raise InputError(path, "nothing is left of the text after normalisation")
         return _store(store, path, sha, src, norm, project, suggest, annotator)
@@ -106,6 +138,23 @@ def import_file(
         return ImportResult(str(path), "failed", reason=str(e))
     except MemoryError:
         return ImportResult(str(path), "failed", reason="not enough memory to read this file")
+
+
+def _read_and_normalize(
+    path: Path, data: bytes, options: NormalizeOptions | None
+) -> tuple[SourceDocument, Normalized]:
+    """The pure part of an import. A reader bug on a strange file must fail that file, not
+    the whole batch: anything unexpected becomes an InputError (traceback in the debug log)."""
+    try:
+        src = read_document(path, data)
+        return src, normalize(src.raw_text, options)
+    except (InputError, HanreiError, MemoryError):
+        raise
+    except RecursionError as e:
+        raise InputError(path, "nested too deeply to read (JSON or HTML nesting)") from e
+    except Exception as e:
+        log_.debug("unexpected error reading %s", path, exc_info=True)
+        raise InputError(path, f"internal error while reading ({type(e).__name__}: {e})") from e
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -18,10 +18,18 @@ from typing import Any
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import HanreiError
 
 APP_NAME = "hanrei-annotator"
 BUSY_TIMEOUT_MS = 15000
+
+
+class DatabaseBusyError(HanreiError):
+    """Another program held the database for longer than the busy timeout; nothing was
+    written, so the action can simply be tried again."""
 
 
 def default_db_path() -> Path:
@@ -64,16 +72,23 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we send BEGIN ourselves
         cur = dbapi_conn.cursor()
+        # The busy timeout first: switching a new file to WAL takes a lock too.
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "")
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def is_busy(e: BaseException) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED as the sqlite3 module reports them."""
+    msg = str(getattr(e, "orig", e)).lower()
+    return "database is locked" in msg or "database table is locked" in msg or "busy" in msg
 
 
 class Store:
@@ -96,10 +111,23 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One user action: committed on normal exit, rolled back on any error."""
+        """One user action: committed on normal exit, rolled back on any error.
+
+        On SQLite the write lock is taken first (BEGIN IMMEDIATE), waiting up to the busy
+        timeout; if another program still holds it, DatabaseBusyError says so. Once the
+        lock is held, WAL commits and the passive auto-checkpoint need no further lock."""
         with self._sessions() as s:
             if self.is_sqlite:
-                s.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+                try:
+                    s.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+                except OperationalError as e:
+                    if not is_busy(e):
+                        raise
+                    raise DatabaseBusyError(
+                        f"the database {self.display_name()} is busy: another program kept it "
+                        f"locked for more than {BUSY_TIMEOUT_MS // 1000} s; nothing was "
+                        "written, try again"
+                    ) from e
             try:
                 yield s
                 s.commit()

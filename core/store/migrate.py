@@ -77,6 +77,10 @@ def upgrade(store: Store, script_location: Path = MIGRATIONS) -> Path | None:
     with store.engine.connect() as conn:
         if store.is_sqlite:
             _set_foreign_keys(conn, on=False)
+            # Take the write lock before Alembic reads the current revision: two programs
+            # opening a new or old file at once must queue (the second then finds head),
+            # not both read "no tables" and fail with "database is locked" on the write.
+            conn.execution_options(sqlite_begin="IMMEDIATE")
         try:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
