@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from core.text.lines import SPACES, is_cjk
+from core.text.markers import parse_marker
 from core.text.offsets import MappedBuilder
 from core.text.step import StepResult, unchanged
 
@@ -63,6 +64,8 @@ class _LineDespacer:
             k = self._name_after(r)
         if k == 1 and self.tok(0) in ("(", "（"):
             k = 0
+        if k == 0 and n > 1 and self._is_marker(0):
+            k = 1  # `ウ  と こ ろ で`: the space after a heading marker is not typography
         # Anywhere else: runs of single letters.
         while k < n:
             j = k
@@ -73,6 +76,10 @@ class _LineDespacer:
                 self._justified(k, j + 1)
             k = j + 1
         return self.delete
+
+    def _is_marker(self, k: int) -> bool:
+        m = parse_marker(self.tok(k) + " ")
+        return m is not None and m.length == len(self.tok(k))
 
     def _join(self, k: int, j: int) -> None:
         """Delete the gaps inside tokens k..j-1."""

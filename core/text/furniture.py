@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from core.text.lines import SPACES, Line, fold, split_lines, squeeze
+from core.text.lines import SPACES, Line, fold, keyword_kind, split_lines, squeeze
 from core.text.offsets import MappedBuilder
 from core.text.step import StepResult, unchanged
 
@@ -116,10 +116,11 @@ def _running_lines(
     pages = max(len(firsts), len(numbers))
     if pages < 3:
         return set()
-    key = {i: re.sub(r"\d+", "#", squeeze(folded[i])) for i in edges if i not in numbers}
+    key = {i: re.sub(r"\d+", "#", squeeze(folded[i])) for i in edges
+           if i not in numbers and keyword_kind(folded[i]) not in ("keyword", "bracketed", "judge")}
     freq = Counter(key.values())
-    return {i for i, k in key.items() if k and len(k) <= 60 and freq[k] * 2 >= pages
-            and freq[k] >= 3}
+    return {i for i, k in key.items() if k and len(k) <= 40 and "。" not in k
+            and freq[k] * 2 >= pages and freq[k] >= 3}
 
 
 def remove_furniture(text: str) -> StepResult:

@@ -82,20 +82,24 @@ def _end_line(texts: list[str]) -> int | None:
         # attachments run until the site text starts: a site line set off by a blank line
         stop = next((i for i in range(nxt + 1, len(texts))
                      if is_site_line(texts[i]) and not texts[i - 1].strip(SPACES)), len(texts))
+        if stop < len(texts):
+            while stop > nxt and not texts[stop - 1].strip(SPACES):
+                stop -= 1
         return stop
     return end
 
 
 def _looks_like_site(texts: list[str]) -> bool:
-    """Cut text must be site text: a menu/share/ad line, or a block set off by a blank line
-    (PDF text has no blank lines; trailing blank lines do not count)."""
+    """Cut text must be site text: a menu/share/ad line, or blocks separated by a blank line
+    (PDF text has no blank lines; leading and trailing blank lines do not count)."""
     filled = [bool(t.strip(SPACES)) for t in texts]
     if not any(filled):
         return False
     if any(is_site_line(t) for t in texts):
         return True
+    first = filled.index(True)
     last = max(i for i, f in enumerate(filled) if f)
-    return not all(filled[: last + 1])
+    return not all(filled[first : last + 1])
 
 
 def _trim_bounds(texts: list[str]) -> tuple[int, int]:
@@ -105,16 +109,25 @@ def _trim_bounds(texts: list[str]) -> tuple[int, int]:
     if start is not None and start > 0 and _looks_like_site(texts[:start]):
         lo = start
     elif start is None:
-        while lo < n and (not texts[lo].strip(SPACES) or is_site_line(texts[lo])):
-            lo += 1
+        lo = _strip_site(texts, range(n))
     end = _end_line(texts)
     hi = n
     if end is not None and end < n and _looks_like_site(texts[end:]):
         hi = end
     elif end is None:
-        while hi > lo and (not texts[hi - 1].strip(SPACES) or is_site_line(texts[hi - 1])):
-            hi -= 1
+        hi = n - _strip_site(texts, range(n - 1, lo - 1, -1))
     return lo, max(lo, hi)
+
+
+def _strip_site(texts: list[str], order: range) -> int:
+    """How many lines, taken in `order`, are blank or site text, if any of them is site text."""
+    site = 0
+    for count, i in enumerate(order, 1):
+        if texts[i].strip(SPACES) and not is_site_line(texts[i]):
+            break
+        if is_site_line(texts[i]):
+            site = count
+    return site
 
 
 def _duplicate(texts: list[str], lo: int, hi: int) -> tuple[int, int] | None:
