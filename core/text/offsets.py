@@ -21,63 +21,90 @@ class OffsetMap:
     reorder them. A character inserted by a step (no source) has `starts[i] == ends[i]`.
     """
 
-    __slots__ = ("_ends", "_starts", "raw_len")
+    __slots__ = ("_ends", "_identity", "_n", "_starts", "raw_len")
 
     def __init__(self, starts: Sequence[int], ends: Sequence[int], raw_len: int) -> None:
         if len(starts) != len(ends):
             raise ValueError("starts and ends differ in length")
-        self._starts = array("q", starts)
-        self._ends = array("q", ends)
+        self._starts: array[int] | None = array("q", starts)
+        self._ends: array[int] | None = array("q", ends)
+        self._n = len(starts)
+        self._identity = False
         self.raw_len = raw_len
 
     @classmethod
     def identity(cls, n: int) -> OffsetMap:
-        return cls(range(n), range(1, n + 1), n)
+        """The map of a step that changed nothing; its arrays are only built if asked for,
+        since most steps change nothing on most judgments."""
+        m = cls.__new__(cls)
+        m._starts = m._ends = None
+        m._n = n
+        m._identity = True
+        m.raw_len = n
+        return m
+
+    def _arrays(self) -> tuple[array[int], array[int]]:
+        if self._starts is None or self._ends is None:
+            self._starts = array("q", range(self._n))
+            self._ends = array("q", range(1, self._n + 1))
+        return self._starts, self._ends
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return self._n
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OffsetMap):
             return NotImplemented
-        return (
-            self.raw_len == other.raw_len
-            and self._starts == other._starts
-            and self._ends == other._ends
-        )
+        if self._identity and other._identity:
+            return self._n == other._n
+        return self.raw_len == other.raw_len and self._arrays() == other._arrays()
 
     def __repr__(self) -> str:
         return f"OffsetMap(len={len(self)}, raw_len={self.raw_len})"
 
     def is_identity(self) -> bool:
-        n = len(self)
-        return self.raw_len == n and self._starts == array("q", range(n)) and self._ends == array(
-            "q", range(1, n + 1)
-        )
+        if self._identity:
+            return True
+        n = self._n
+        if self.raw_len != n:
+            return False
+        starts, ends = self._arrays()
+        return starts == array("q", range(n)) and ends == array("q", range(1, n + 1))
 
     def source(self, i: int) -> tuple[int, int]:
         """Raw range of text character i."""
-        return self._starts[i], self._ends[i]
+        if self._identity:
+            if not 0 <= i < self._n:
+                raise IndexError(i)
+            return i, i + 1
+        starts, ends = self._arrays()
+        return starts[i], ends[i]
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a text span [start, end) to the raw span that produced it."""
         n = len(self)
         if not 0 <= start <= end <= n:
             raise IndexError(f"span [{start}, {end}) outside text of length {n}")
+        if self._identity:
+            return start, end
+        starts, ends = self._arrays()
         if start == end:
-            pos = self._starts[start] if start < n else self.raw_len
+            pos = starts[start] if start < n else self.raw_len
             return pos, pos
-        rs, re_ = self._starts[start], self._ends[end - 1]
+        rs, re_ = starts[start], ends[end - 1]
         return rs, max(rs, re_)
 
     def from_raw(self, rstart: int, rend: int) -> tuple[int, int]:
         """The smallest text span whose characters come from inside raw [rstart, rend)."""
         if not 0 <= rstart <= rend <= self.raw_len:
             raise IndexError(f"raw span [{rstart}, {rend}) outside raw text of {self.raw_len}")
-        start = bisect_left(self._starts, rstart)
-        end = bisect_right(self._starts, rend - 1) if rend > rstart else start
+        if self._identity:
+            return rstart, rend
+        starts, ends = self._arrays()
+        start = bisect_left(starts, rstart)
+        end = bisect_right(starts, rend - 1) if rend > rstart else start
         # Drop trailing characters whose source runs past rend.
-        while end > start and self._ends[end - 1] > rend:
+        while end > start and ends[end - 1] > rend:
             end -= 1
         return start, max(start, end)
 
@@ -85,23 +112,29 @@ class OffsetMap:
         """Compose: `step` maps a newer text onto this map's text; the result maps it to raw."""
         if step.raw_len != len(self):
             raise ValueError(f"step expects a text of {step.raw_len}, this map has {len(self)}")
-        if step.is_identity():
+        if step._identity:
             return self
+        if self._identity:
+            return step
         n = len(self)
-        starts, ends = self._starts, self._ends
+        starts, ends = self._arrays()
+        step_starts, step_ends = step._arrays()
         raw_len = self.raw_len
-        new_starts = [starts[s] if s < n else raw_len for s in step._starts]
+        new_starts = [starts[s] if s < n else raw_len for s in step_starts]
         new_ends = [
             ends[e - 1] if e > s else ns
-            for s, e, ns in zip(step._starts, step._ends, new_starts, strict=True)
+            for s, e, ns in zip(step_starts, step_ends, new_starts, strict=True)
         ]
         return OffsetMap(new_starts, new_ends, raw_len)
 
     # Storage: runs of [n, r0, r1]. n == r1 - r0 is a 1:1 linear run; otherwise every one of
     # the n characters came from the whole block raw[r0:r1].
     def to_json(self) -> dict[str, Any]:
-        runs: list[list[int]] = []
-        starts, ends = self._starts, self._ends
+        if self._identity:
+            runs = [[self._n, 0, self._n]] if self._n else []
+            return {"v": 1, "raw_len": self.raw_len, "runs": runs}
+        runs = []
+        starts, ends = self._arrays()
         i, n = 0, len(starts)
         while i < n:
             s, e = starts[i], ends[i]
@@ -142,11 +175,16 @@ class MappedBuilder:
         self._parts: list[str] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._pos = 0  # end of the contiguous run of unchanged source kept so far
+        self._changed = False
 
     def keep(self, i: int, j: int) -> None:
         """Copy source[i:j] unchanged, one to one."""
         if j <= i:
             return
+        if i != self._pos:
+            self._changed = True
+        self._pos = j
         self._parts.append(self.source[i:j])
         self._starts.extend(range(i, j))
         self._ends.extend(range(i + 1, j + 1))
@@ -154,7 +192,12 @@ class MappedBuilder:
     def emit(self, s: str, i: int, j: int) -> None:
         """Write `s` in place of source[i:j]; each character of `s` maps to all of [i, j)."""
         if not s:
+            if j > i:
+                self._changed = True
             return
+        if s != self.source[i:j] or i != self._pos:
+            self._changed = True
+        self._pos = j
         if len(s) == j - i:  # same length: keep the finer one-to-one mapping
             self._parts.append(s)
             self._starts.extend(range(i, j))
@@ -165,6 +208,8 @@ class MappedBuilder:
         self._ends.extend([j] * len(s))
 
     def build(self) -> tuple[str, OffsetMap]:
+        if not self._changed and self._pos == len(self.source):
+            return self.source, OffsetMap.identity(len(self.source))
         return "".join(self._parts), OffsetMap(self._starts, self._ends, len(self.source))
 
 
