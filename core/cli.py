@@ -288,6 +288,15 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
         doccano_form=args.doccano_form,
         hf_tags=args.hf_tags,
     )
+    from core.model import DOC_STATUSES
+
+    unknown = sorted((opts.status or frozenset()) - set(DOC_STATUSES))
+    if unknown:
+        print(
+            f"error: --status {','.join(unknown)}: one of {', '.join(DOC_STATUSES)}",
+            file=sys.stderr,
+        )
+        return 2
     split = parse_split(args.split) if args.split else None
     try:
         results = export(store, args.format, args.out, opts, split, args.seed)
@@ -329,30 +338,19 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_normalize(args: argparse.Namespace) -> int:
     from core.errors import InputError
-    from core.text.pipeline import normalize
-    from core.text.readers import read_document
+    from core.text.diff import normalize_file, render_diff
 
     try:
-        src = read_document(args.file)
+        norm = normalize_file(args.file, normalize_options(args))
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    norm = normalize(src.raw_text, normalize_options(args))
     if args.diff:
-        import difflib
-
-        sys.stdout.writelines(
-            difflib.unified_diff(
-                norm.raw_text.splitlines(keepends=True),
-                norm.text.splitlines(keepends=True),
-                f"{args.file} (input)",
-                f"{args.file} (text)",
-            )
-        )
-    else:
-        sys.stdout.write(norm.text)
-        if not norm.text.endswith("\n"):
-            sys.stdout.write("\n")
+        sys.stdout.write(render_diff(norm))
+        return 0
+    sys.stdout.write(norm.text)
+    if not norm.text.endswith("\n"):
+        sys.stdout.write("\n")
     summary = ", ".join(f"{k}={v}" for k, v in sorted(norm.counts.items())) or "no changes"
     print(f"# {summary}", file=sys.stderr)
     return 0

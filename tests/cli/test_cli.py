@@ -116,3 +116,14 @@ def test_commands_on_postgresql(tmp_path: Path, pg) -> None:  # type: ignore[no-
     st = run_pg("stats")
     assert st.returncode == 0 and "documents: 1" in st.stdout
     assert "postgresql" in st.stdout
+
+
+def test_normalize_diff_shows_repairs(tmp_path: Path) -> None:
+    p = tmp_path / "wrapped.txt"
+    p.write_text("主　　　　文\n被告は，原告に対し，６０\n００円を支払え。\n- 1 -\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "normalize", "--diff", str(p)],
+                       capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert "+主文" in r.stdout
+    assert "6000円を支払え。" in r.stdout
+    assert "-- 1 -" in r.stdout  # the page number is removed
