@@ -35,6 +35,7 @@ _PARTICLE_START = re.compile(
 )
 _UNIT_AFTER_NUMBER = set("万億兆千百円年月日号条項の%分歳か箇ヵ時秒人名回件通頁枚本個倍割厘")
 _EVIDENCE_END = re.compile("(?:甲|乙|丙|丁|弁|検)(?:第)?$")
+_STRONG_HEADING = re.compile("^第[0-9一二三四五六七八九十]+[ \u3000]")
 _SECTION_RESET = {"主文", "事実及び理由", "理由", "事実", "判決"}
 _FULL_SLACK = 4  # a line within two full-width characters of the margin is "full"
 
@@ -106,6 +107,9 @@ class _Decider:
         if self._number_continues(a, b):
             self.numbers_rejoined += 1
             return False
+        if _STRONG_HEADING.match(b) and a[-1] != "第":
+            # `…強奪しようと考え、⏎第1  令和3年…`: a spaced 第N opens an item even after 、
+            return True
         if a[-1] in _CONT_END:
             return False
         m = parse_marker(b)

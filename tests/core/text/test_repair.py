@@ -131,3 +131,16 @@ def test_marker_stack_believes_only_the_numbering() -> None:
     assert parse_marker("一方，その頃") is None
     m = parse_marker("イリモートメンテナンス")
     assert m is not None and m.family == "kata" and not m.spaced
+
+
+def test_spaced_dai_marker_opens_an_item_even_after_a_comma() -> None:
+    text = (
+        "被告人は、甲野商店から現金を奪おうと考え、\n"
+        "第1  令和3年7月12日午後4時50分頃、架空市内において、乙山花子に対し\n"
+        "脅迫し、\n"
+        "第2  同月14日午後0時35分頃、同市内の山道において暴行を加えた。\n"
+    )
+    out = repair_lines(text).text
+    assert "考え、\n第1  令和3年" in out
+    assert "脅迫し、\n第2  同月" in out
+    assert "乙山花子に対し脅迫し" in out
