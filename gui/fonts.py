@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QFont, QFontDatabase
 
 # Serif reads best for long judgments; the sans families follow, then common Japanese fonts.
@@ -23,6 +25,7 @@ UI_PREFERRED = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "Yu Gothic", "Hi
 DEFAULT_POINT_SIZE = 12
 
 
+@functools.cache
 def _pick(candidates: tuple[str, ...]) -> str | None:
     installed = set(QFontDatabase.families())
     for fam in candidates:

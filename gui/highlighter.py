@@ -1,26 +1,24 @@
-"""Draws spans with a QSyntaxHighlighter: each block looks up its own spans in an index.
+"""Draws spans with a QSyntaxHighlighter, one block at a time, only where it is seen.
 
-Spans are kept per block (block number -> entries in UTF-16 units), so an edit re-draws
-only the blocks it touches (rehighlightBlock) and opening a document formats each block
-once. Accepted spans get a solid background in the label colour; suggestions a light tint
-and a dashed underline; where spans nest, the innermost gives the background and the
-outermost the underline, so both stay visible. Rejected spans are drawn only on request.
+Opening a document does not format every block: the highlighter is detached during
+setPlainText, and the viewer asks it to format the blocks that come into view (each block
+once; scrolling back costs nothing). An edit re-draws only the blocks its span touches
+(rehighlightBlock). Accepted spans get a solid background in the label colour; suggestions
+a light tint and a dashed underline; where spans nest, the innermost gives the background
+and the outermost the underline, so both stay visible. Rejected spans are drawn only on
+request.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from core.model import SpanData
 from core.text.offsets import Utf16Index
-
-_NL = re.compile("\n")
+from gui.span_index import Entry, SpanIndex
 
 
 def tint(color: QColor, amount: float = 0.55) -> QColor:
@@ -36,25 +34,16 @@ def ink(color: QColor) -> QColor:
     return QColor.fromHsvF(max(h, 0.0), min(1.0, max(s, 0.2) * 2.6), 0.55)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    id: int
-    start: int  # UTF-16, absolute
-    end: int
-    label: str
-    status: str
-
-
 class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._colors: dict[str, QColor] = {}
-        self._by_block: dict[int, list[Entry]] = {}
-        self._entries: dict[int, Entry] = {}
-        self._line_starts: list[int] = [0]  # UTF-16 position of each block
-        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
-        self.show_rejected = False
+        self.index = SpanIndex()
         self._utf16 = Utf16Index("")
+        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
+        self._done: set[int] = set()  # block numbers formatted since the last reset
+        self._wanted = False  # True while we ask for a block ourselves
+        self.show_rejected = False
 
     # --- index ---------------------------------------------------------------------------
 
@@ -62,64 +51,66 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._colors = {k: QColor(v) for k, v in colors.items()}
         self._formats.clear()
 
-    def set_spans(self, text: str, utf16: Utf16Index, spans: Iterable[SpanData]) -> None:
-        """Index the spans of `text`; call before setPlainText so each block is drawn once."""
-        self._line_starts = [0] + [utf16.to_utf16(m.end()) for m in _NL.finditer(text)]
-        self._by_block = {}
-        self._entries = {}
+    def set_spans(self, utf16: Utf16Index, spans: Iterable[SpanData]) -> None:
+        """New spans (and text positions); blocks are formatted again as they are seen."""
+        self.index = SpanIndex(spans)
         self._utf16 = utf16
-        for sp in spans:
-            self._add(sp)
+        self._done.clear()
 
-    def _blocks_of(self, e: Entry) -> range:
-        first = bisect.bisect_right(self._line_starts, e.start) - 1
-        last = bisect.bisect_right(self._line_starts, max(e.start, e.end - 1)) - 1
-        return range(first, last + 1)
+    def attach(self, doc: QTextDocument) -> None:
+        """Attach to a filled document. Qt then queues a pass over every block; blocks it
+        asks about that have not been in view are left alone (a cheap early return)."""
+        self._done.clear()
+        self.setDocument(doc)
 
-    def _add(self, sp: SpanData) -> range:
-        e = Entry(sp.id, self._utf16.to_utf16(sp.start), self._utf16.to_utf16(sp.end),
-                  sp.label, sp.status)
-        self._entries[sp.id] = e
-        blocks = self._blocks_of(e)
-        for b in blocks:
-            self._by_block.setdefault(b, []).append(e)
-        return blocks
+    def _redraw(self, block: QTextBlock) -> None:
+        self._wanted = True
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            self._wanted = False
 
-    def _remove(self, span_id: int) -> range:
-        e = self._entries.pop(span_id, None)
-        if e is None:
-            return range(0)
-        blocks = self._blocks_of(e)
-        for b in blocks:
-            lst = self._by_block.get(b, [])
-            if e in lst:
-                lst.remove(e)
-        return blocks
+    def ensure(self, block: QTextBlock) -> None:
+        """Format a block that has come into view, once."""
+        if block.blockNumber() not in self._done:
+            self._redraw(block)
+
+    def forget(self) -> None:
+        """Every block will be formatted again when next seen (after a display change)."""
+        self._done.clear()
+
+    def _blocks(self, start: int, end: int) -> list[QTextBlock]:
+        doc = self.document()
+        u_end = self._utf16.to_utf16(max(start, end - 1))
+        block = doc.findBlock(self._utf16.to_utf16(start))
+        out = []
+        while block.isValid() and block.position() <= u_end:
+            out.append(block)
+            block = block.next()
+        return out
 
     def apply(self, pairs: Iterable[tuple[SpanData | None, SpanData | None]]) -> None:
         """Update the index for changed spans and redraw only their blocks."""
-        touched: set[int] = set()
+        ranges = []
         for before, after in pairs:
-            if before is not None:
-                touched.update(self._remove(before.id))
+            for sp in (before, after):
+                if sp is not None:
+                    old = self.index.remove(sp.id)
+                    if old is not None:
+                        ranges.append((old.start, old.end))
             if after is not None:
-                touched.update(self._remove(after.id))
-                touched.update(self._add(after))
-        doc = self.document()
-        for b in sorted(touched):
-            block = doc.findBlockByNumber(b)
-            if block.isValid():
-                self.rehighlightBlock(block)
+                self.index.add(after)
+                ranges.append((after.start, after.end))
+        seen: set[int] = set()
+        for a, b in ranges:
+            for block in self._blocks(a, b):
+                if block.blockNumber() not in seen:
+                    seen.add(block.blockNumber())
+                    self._redraw(block)
 
     def set_show_rejected(self, on: bool) -> None:
-        if on == self.show_rejected:
-            return
         self.show_rejected = on
-        blocks = {b for b, lst in self._by_block.items()
-                  if any(e.status == "rejected" for e in lst)}
-        doc = self.document()
-        for b in sorted(blocks):
-            self.rehighlightBlock(doc.findBlockByNumber(b))
+        self._done.clear()  # the viewer re-formats what is in view
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -150,26 +141,35 @@ class SpanHighlighter(QSyntaxHighlighter):
         return fmt
 
     def highlightBlock(self, text: str) -> None:
-        entries = self._by_block.get(self.currentBlock().blockNumber())
-        if not entries:
-            return
+        block = self.currentBlock()
+        if not self._wanted and block.blockNumber() not in self._done:
+            return  # Qt's own pass over blocks that have not been in view
+        self._done.add(block.blockNumber())
+        base_u = block.position()
+        a = self._utf16.from_utf16(base_u)
+        entries = self.index.overlapping(a, a + len(text))
         if not self.show_rejected:
             entries = [e for e in entries if e.status != "rejected"]
-            if not entries:
-                return
-        base = self.currentBlock().position()
-        n = len(text)
+        if not entries:
+            return
+        n = block.length() - 1
+        to_u = self._utf16.to_utf16
+
+        def rel(cp: int) -> int:
+            return min(max(to_u(cp) - base_u, 0), n)
+
         if len(entries) == 1:
             e = entries[0]
-            a, b = max(e.start - base, 0), min(e.end - base, n)
-            if b > a:
-                self.setFormat(a, b - a, self._format(e, None))
+            s, t = rel(e.start), rel(e.end)
+            if t > s:
+                self.setFormat(s, t - s, self._format(e, None))
             return
-        cuts = sorted({min(max(x - base, 0), n) for e in entries for x in (e.start, e.end)})
-        for a, b in itertools.pairwise(cuts):
-            cover = [e for e in entries if e.start - base <= a and e.end - base >= b]
+        bounds = [(rel(e.start), rel(e.end), e) for e in entries]
+        cuts = sorted({x for s, t, _ in bounds for x in (s, t)})
+        for s, t in itertools.pairwise(cuts):
+            cover = [e for es, et, e in bounds if es <= s and et >= t]
             if not cover:
                 continue
             cover.sort(key=lambda e: e.end - e.start)
             outer = cover[-1] if len(cover) > 1 else None
-            self.setFormat(a, b - a, self._format(cover[0], outer))
+            self.setFormat(s, t - s, self._format(cover[0], outer))

@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
 
     def toggle_rejected(self) -> None:
         on = self.actions_["show_rejected"].isChecked()
-        self.viewer.highlighter.set_show_rejected(on)
+        self.viewer.set_show_rejected(on)
 
     def show_keys(self) -> None:
         QMessageBox.information(self, "キー操作の一覧", HELP_TEXT)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QInputMethodEvent,
     QKeyEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -75,6 +76,7 @@ class JudgmentViewer(QPlainTextEdit):
         self._current: tuple[int, int, str] | None = None
         self._hits: list[tuple[int, int]] = []
         self.cursorPositionChanged.connect(lambda: self.cursorMoved.emit(self.cursor_cp()))
+        self.verticalScrollBar().valueChanged.connect(self.highlight_visible)
 
     # --- content -------------------------------------------------------------------------
 
@@ -89,16 +91,41 @@ class JudgmentViewer(QPlainTextEdit):
         self.utf16 = utf16
         self._current, self._hits = None, []
         self.setExtraSelections([])
-        self.highlighter.set_spans(doc.text, utf16, spans)
+        self.highlighter.set_spans(utf16, spans)
+        # Detached while the text goes in, so no block is formatted yet; blocks are
+        # formatted as they come into view.
+        self.highlighter.setDocument(None)
         self.setPlainText(doc.text)  # plain text: markup in a judgment shows literally
+        self.highlighter.attach(self.document())
+        self.highlight_visible()
 
     def reset_spans(self, spans: Iterable[SpanData]) -> None:
-        self.highlighter.set_spans(self.text, self.utf16, spans)
-        self.highlighter.rehighlight()
+        self.highlighter.set_spans(self.utf16, spans)
+        self.highlight_visible()
+
+    def set_show_rejected(self, on: bool) -> None:
+        self.highlighter.set_show_rejected(on)
+        self.highlight_visible()
+
+    def highlight_visible(self) -> None:
+        """Format the blocks in view (and a little below) that are not formatted yet."""
+        block = self.firstVisibleBlock()
+        limit = self.viewport().height() * 1.25
+        offset = self.contentOffset()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > limit:
+                break
+            self.highlighter.ensure(block)
+            block = block.next()
 
     def zoom(self, step: int) -> None:
         self.point_size = max(7, min(40, self.point_size + step))
         self.setFont(viewer_font(self.point_size))
+        self.highlight_visible()
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self.highlight_visible()
 
     # --- positions -----------------------------------------------------------------------
 

@@ -1,0 +1,193 @@
+"""Viewer speed: opening with highlighting vs plain setPlainText, scrolling, key -> commit.
+
+Run: .venv/bin/python bench/bench_viewer.py   (offscreen; prints a small table)
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+
+from core import services  # noqa: E402
+from core.importer import import_paths  # noqa: E402
+from core.model import DocumentData, SpanData  # noqa: E402
+from core.store.migrate import open_store  # noqa: E402
+from core.text.offsets import Utf16Index  # noqa: E402
+from gui.controller import Controller  # noqa: E402
+from gui.fonts import viewer_font  # noqa: E402
+from gui.highlighter import SpanHighlighter  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from gui.viewer import JudgmentViewer  # noqa: E402
+
+KANJI = "被告原告請求金員支払損害賠償契約締結事実理由判断裁判所主文訴訟費用負担"
+KANA = "はのにをがでとからまでについてするしたこれによる"
+DIGITS = "０１２３４５６７８９"
+LABELS = ("MONEY", "DATE", "RATE", "PERSON", "TERM", "LAW")
+COLORS = {"MONEY": "#b6e3b6", "DATE": "#fce5cd", "RATE": "#d9ead3", "PERSON": "#f4cccc",
+          "TERM": "#fde9d9", "LAW": "#e2efd9"}
+
+
+def make_text(n: int, rng: random.Random) -> str:
+    parts: list[str] = []
+    size = 0
+    while size < n:
+        line_len = rng.randint(40, 300)
+        chars = [rng.choice(KANJI + KANA + DIGITS) for _ in range(line_len)]
+        if rng.random() < 0.3:
+            chars[rng.randrange(line_len)] = rng.choice("𠮷😀")
+        parts.append("".join(chars))
+        size += line_len + 1
+    return "\n".join(parts)[:n]
+
+
+def make_spans(text: str, rng: random.Random) -> list[SpanData]:
+    spans: list[SpanData] = []
+    pos, i = 0, 0
+    while True:
+        pos += rng.randint(60, 140)
+        end = pos + rng.randint(2, 12)
+        if end >= len(text):
+            return spans
+        status = "accepted" if i % 3 == 0 else "suggested"
+        spans.append(SpanData(id=i + 1, document_id=1, label=LABELS[i % len(LABELS)], start=pos,
+                              end=end, text=text[pos:end], status=status))
+        i += 1
+
+
+def best_of(fn, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def open_ratio(n: int, app: QApplication) -> tuple[float, float, int]:
+    """Both widgets shown at 1000x800; each open includes the first paint."""
+    rng = random.Random(n)
+    text = make_text(n, rng)
+    spans = make_spans(text, rng)
+    doc = DocumentData(id=1, title="bench", text=text, status="new")
+    plain = QPlainTextEdit()
+    plain.setReadOnly(True)
+    plain.setFont(viewer_font())
+    viewer = JudgmentViewer()
+    viewer.highlighter.set_colors(COLORS)
+    for w in (plain, viewer):
+        w.resize(1000, 800)
+        w.show()
+    app.processEvents()
+
+    def open_plain() -> None:
+        plain.setPlainText(text)
+        plain.viewport().repaint()
+
+    def open_viewer() -> None:
+        viewer.load(doc, Utf16Index(text), spans)  # the Utf16Index is part of opening
+        viewer.viewport().repaint()
+
+    base, hl = best_of(open_plain), best_of(open_viewer)
+    plain.close()
+    viewer.close()
+    app.processEvents()
+    return base, hl, len(spans)
+
+
+class CountingHighlighter(SpanHighlighter):
+    calls = 0
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802
+        CountingHighlighter.calls += 1
+        super().highlightBlock(text)
+
+
+def scroll_ms(n: int) -> tuple[float, int]:
+    rng = random.Random(7)
+    text = make_text(n, rng)
+    v = JudgmentViewer()
+    v.highlighter.setDocument(None)
+    v.highlighter = CountingHighlighter(v.document())
+    v.highlighter.set_colors(COLORS)
+    v.resize(1000, 800)
+    v.show()
+    v.load(DocumentData(id=1, title="b", text=text, status="new"), Utf16Index(text),
+           make_spans(text, rng))
+    QApplication.processEvents()
+    bar = v.verticalScrollBar()
+    CountingHighlighter.calls = 0
+    times = []
+    for k in range(50):
+        t0 = time.perf_counter()
+        bar.setValue(bar.maximum() * ((k * 37) % 50) // 50)
+        v.viewport().repaint()
+        times.append(time.perf_counter() - t0)
+    calls = CountingHighlighter.calls
+    v.close()
+    return statistics.mean(times) * 1000, calls
+
+
+def key_to_commit_ms(n: int) -> tuple[float, int]:
+    rng = random.Random(11)
+    tmp = Path(tempfile.mkdtemp())
+    src = tmp / "bench.txt"
+    src.write_text(make_text(n, rng), encoding="utf-8")
+    url = f"sqlite:///{tmp / 'bench.db'}"
+    store = open_store(url)
+    (res,) = list(import_paths(store, [src], suggest=False))
+    assert res.document_id is not None
+    text = services.load_document(store, res.document_id).text
+    for sp in make_spans(text, rng)[:300]:
+        services.add_span(store, res.document_id, sp.label, sp.start, sp.end,
+                          status=sp.status, source="auto")
+    win = MainWindow(Controller(store, "bench"), QSettings(str(tmp / "l.ini"),
+                                                           QSettings.Format.IniFormat))
+    win.show()
+    win.activateWindow()
+    QApplication.processEvents()
+    v = win.viewer
+    times = []
+    for k in range(40):
+        s = 200 + k * (len(text) - 400) // 40
+        v.select_cp(s, s + 5)
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        QTest.keyClick(v, Qt.Key.Key_T)  # real key path: viewer -> editor -> service -> draw
+        v.viewport().repaint()
+        times.append(time.perf_counter() - t0)
+    manual = sum(1 for sp in services.list_spans(store, res.document_id) if sp.source == "manual")
+    win.close()
+    store.dispose()
+    return statistics.median(times) * 1000, manual
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    print("open + first paint (best of 3): QPlainTextEdit.setPlainText vs JudgmentViewer.load")
+    print(f"{'chars':>9} {'spans':>6} {'plain s':>9} {'viewer s':>9} {'ratio':>6}")
+    for n in (100_000, 500_000, 1_000_000):
+        base, hl, k = open_ratio(n, app)
+        print(f"{n:>9} {k:>6} {base:>9.3f} {hl:>9.3f} {hl / base:>6.2f}")
+    ms, calls = scroll_ms(500_000)
+    print(f"scroll 500k: {ms:.1f} ms per jump+repaint (mean of 50); "
+          f"highlightBlock calls during scrolling: {calls}")
+    med, made = key_to_commit_ms(100_000)
+    print(f"key -> commit + redraw (SQLite file, 100k chars): median {med:.1f} ms "
+          f"over 40 keys ({made} spans stored)")
+
+
+if __name__ == "__main__":
+    main()

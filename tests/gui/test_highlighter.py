@@ -1,0 +1,91 @@
+"""The span index and the lazy, per-block drawing of a long judgment."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from core.model import DocumentData, SpanData
+from core.text.offsets import Utf16Index
+from gui.highlighter import SpanHighlighter
+from gui.span_index import LONG, SpanIndex
+from gui.viewer import JudgmentViewer
+
+
+def sp(i: int, start: int, end: int, status: str = "accepted", label: str = "MONEY") -> SpanData:
+    return SpanData(id=i, document_id=1, label=label, start=start, end=end, text="",
+                    status=status)
+
+
+def test_overlapping_finds_nested_long_and_edge_cases() -> None:
+    idx = SpanIndex([sp(1, 10, 20), sp(2, 12, 14), sp(3, 30, 31), sp(4, 0, LONG + 100)])
+    assert {e.id for e in idx.overlapping(13, 15)} == {1, 2, 4}
+    assert {e.id for e in idx.overlapping(20, 30)} == {4}  # end-exclusive on both sides
+    assert {e.id for e in idx.overlapping(LONG + 100, LONG + 200)} == set()
+    idx.remove(1)
+    idx.add(sp(5, 19, 25))
+    assert {e.id for e in idx.overlapping(13, 15)} == {2, 4}
+    assert {e.id for e in idx.overlapping(24, 26)} == {4, 5}
+    idx.add(sp(2, 40, 42))  # re-adding an id moves it
+    assert {e.id for e in idx.overlapping(12, 14)} == {4}
+    assert len(idx) == 4
+
+
+def long_judgment(lines: int) -> str:
+    return "\n".join(f"第{i}行　被告は原告に対し金{i}万円を支払え。𠮷" for i in range(lines))
+
+
+def formatted(v: JudgmentViewer, block_number: int) -> int:
+    return len(v.document().findBlockByNumber(block_number).layout().formats())
+
+
+def test_only_blocks_in_view_are_formatted_and_scrolling_formats_more(qtbot) -> None:  # type: ignore[no-untyped-def]
+    v = JudgmentViewer()
+    qtbot.addWidget(v)
+    v.resize(600, 300)
+    v.show()
+    qtbot.waitExposed(v)
+    text = long_judgment(3000)
+    spans = []
+    for i, line_start in enumerate(k for k in range(len(text)) if k == 0 or text[k - 1] == "\n"):
+        s = text.index("金", line_start)
+        spans.append(sp(i + 1, s, s + 4, "suggested"))
+    v.highlighter.set_colors({"MONEY": "#b6e3b6"})
+    v.load(DocumentData(id=1, title="t", text=text, status="new"), Utf16Index(text), spans)
+    QApplication.processEvents()
+    assert formatted(v, 0) == 1
+    assert formatted(v, 2500) == 0  # far below: not formatted yet
+    v.verticalScrollBar().setValue(v.verticalScrollBar().maximum())
+    assert formatted(v, 2999) == 1
+    assert formatted(v, 1500) == 0  # skipped over: still untouched
+
+
+class Counting(SpanHighlighter):
+    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(doc)
+        self.blocks: list[int] = []
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802
+        self.blocks.append(self.currentBlock().blockNumber())
+        super().highlightBlock(text)
+
+
+def test_an_edit_redraws_only_its_block(qtbot) -> None:  # type: ignore[no-untyped-def]
+    v = JudgmentViewer()
+    qtbot.addWidget(v)
+    v.highlighter.setDocument(None)
+    v.highlighter = counting = Counting(v.document())
+    v.resize(600, 800)
+    v.show()
+    text = long_judgment(20)
+    v.highlighter.set_colors({"MONEY": "#b6e3b6"})
+    v.load(DocumentData(id=1, title="t", text=text, status="new"), Utf16Index(text), [])
+    s = text.index("金", text.index("第5行"))
+    new = sp(9, s, s + 4)
+    QApplication.processEvents()
+    counting.blocks.clear()
+    v.highlighter.apply([(None, new)])
+    assert counting.blocks == [5]
+    assert formatted(v, 5) == 1
+    assert [formatted(v, b) for b in range(20) if b != 5] == [0] * 19
+    v.highlighter.apply([(new, None)])
+    assert formatted(v, 5) == 0
