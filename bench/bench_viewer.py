@@ -16,20 +16,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from core import services  # noqa: E402
-from core.importer import import_paths  # noqa: E402
-from core.model import DocumentData, SpanData  # noqa: E402
-from core.store.migrate import open_store  # noqa: E402
-from core.text.offsets import Utf16Index  # noqa: E402
-from gui.controller import Controller  # noqa: E402
-from gui.fonts import viewer_font  # noqa: E402
-from gui.highlighter import SpanHighlighter  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.viewer import JudgmentViewer  # noqa: E402
+from core import services
+from core.importer import import_paths
+from core.model import DocumentData, SpanData
+from core.store.migrate import open_store
+from core.text.offsets import Utf16Index
+from gui.controller import Controller
+from gui.fonts import viewer_font
+from gui.highlighter import SpanHighlighter
+from gui.main_window import MainWindow
+from gui.viewer import JudgmentViewer
 
 KANJI = "被告原告請求金員支払損害賠償契約締結事実理由判断裁判所主文訴訟費用負担"
 KANA = "はのにをがでとからまでについてするしたこれによる"
@@ -109,7 +109,7 @@ def open_ratio(n: int, app: QApplication) -> tuple[float, float, int]:
 class CountingHighlighter(SpanHighlighter):
     calls = 0
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802
+    def highlightBlock(self, text: str) -> None:
         CountingHighlighter.calls += 1
         super().highlightBlock(text)
 

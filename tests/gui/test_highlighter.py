@@ -64,7 +64,7 @@ class Counting(SpanHighlighter):
         super().__init__(doc)
         self.blocks: list[int] = []
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802
+    def highlightBlock(self, text: str) -> None:
         self.blocks.append(self.currentBlock().blockNumber())
         super().highlightBlock(text)
 
