@@ -10,6 +10,8 @@ line breaks, which keeps its headings on lines of their own.
 
 from __future__ import annotations
 
+import re
+
 from core.text.lines import (
     SPACES,
     Line,
@@ -27,6 +29,7 @@ from core.text.step import StepResult, unchanged
 _HEADER_LOOKBACK = 60  # lines before 主文 that may hold the header and the parties
 _MIN_DUPLICATE = 100  # characters (spaces ignored) for a repeat to count as a duplicate
 _ATTACHMENT_WORDS = ("別紙", "目録", "省略", "別表", "添付")
+_PAGE_NUMBER = re.compile(r"[-−－‐―ー]?\s*\d{1,4}\s*[-−－‐―ー]?")
 
 
 def _texts(text: str, lines: list[Line]) -> list[str]:
@@ -75,7 +78,10 @@ def _end_line(texts: list[str]) -> int | None:
     end = _judges_end(texts)
     if end is None:
         return None
-    nxt = next((i for i in range(end, len(texts)) if texts[i].strip(SPACES)), None)
+    # Page furniture (a page number, a form feed) may stand between the judges and 別紙.
+    nxt = next((i for i in range(end, len(texts))
+                if texts[i].strip(SPACES + "\f") and not _PAGE_NUMBER.fullmatch(
+                    fold(texts[i]).strip(SPACES + "\f"))), None)
     if nxt is None:
         return end
     if any(w in texts[nxt] for w in _ATTACHMENT_WORDS):
