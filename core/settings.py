@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from core.store.db import APP_NAME
 
@@ -70,4 +70,6 @@ def strip_password(url: str) -> str:
         return url
     if u.password is None:
         return url
-    return u.set(password=None).render_as_string(hide_password=False)
+    bare = URL.create(u.drivername, username=u.username, host=u.host, port=u.port,
+                      database=u.database, query=u.query)
+    return bare.render_as_string(hide_password=False)
