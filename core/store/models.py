@@ -162,4 +162,21 @@ class Event(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-__all__ = ["Annotator", "Base", "DocTag", "Document", "Event", "Label", "Project", "Span", "func"]
+class TagField(Base):
+    """A document-tag field of a project (結果, 事件種別, ...): its choices, in JSON.
+
+    Added by migration 0002."""
+
+    __tablename__ = "tag_field"
+    __table_args__ = (UniqueConstraint("project_id", "key", name="uq_tag_field_project_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    choices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+__all__ = ["Annotator", "Base", "DocTag", "Document", "Event", "Label", "Project", "Span", "TagField", "func"]
