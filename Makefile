@@ -42,3 +42,8 @@ bench: $(VENV)/.stamp-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The main window rendered offscreen into docs/screenshots/*.png (a corpus judgment when
+# ../shared/corpus is present, and the fictional sample judgment).
+screenshots: $(VENV)/.stamp-run
+	QT_QPA_PLATFORM=offscreen $(PY) gui/screenshots.py

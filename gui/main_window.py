@@ -64,8 +64,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(right, self.labels)
         self.addDockWidget(right, self.detail)
         self.addDockWidget(bottom, self.spans)
-        self.resizeDocks([self.documents, self.outline], [3, 2], Qt.Orientation.Vertical)
-        self.resizeDocks([self.documents, self.labels], [380, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.documents, self.outline], [2, 3], Qt.Orientation.Vertical)
+        self.resizeDocks([self.labels, self.detail], [5, 4], Qt.Orientation.Vertical)
+        self.resizeDocks([self.documents, self.labels], [420, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.spans], [220], Qt.Orientation.Vertical)
 
         undo = self.editor.undo_group.createUndoAction(self, "元に戻す")
@@ -171,7 +172,7 @@ class MainWindow(QMainWindow):
         spans = self.ctl.spans()
         self.viewer.load(doc, self.ctl.utf16, spans)
         self.spans.set_spans(spans)
-        self.outline.set_spans(spans)
+        self.outline.set_spans(spans, self.viewer.text)
         self.editor.document_opened(doc.id)
         self.documents.select(doc.id)
         self._document_status(doc)
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
         self.viewer.highlighter.apply(pairs)
         self.spans.model.apply(pairs)
         if any(sp is not None and sp.label == "SECTION" for p in pairs for sp in p):
-            self.outline.set_spans(self.ctl.spans())
+            self.outline.set_spans(self.ctl.spans(), self.viewer.text)
         self._update_counts()
         cur = self.editor.current()
         if cur is not None and any(a is not None and a.id == cur.id for _, a in pairs):
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         spans = self.ctl.spans()
         self.viewer.reset_spans(spans)
         self.spans.set_spans(spans)
-        self.outline.set_spans(spans)
+        self.outline.set_spans(spans, self.viewer.text)
         self._update_counts()
 
     def _current_changed(self, sp: SpanData | None) -> None:

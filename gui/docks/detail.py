@@ -34,7 +34,11 @@ def parse_value(text: str) -> Any:
 
 
 def value_json(value: Any) -> str:
-    return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1)
+    """Short values on one line; longer ones one key per line."""
+    if value is None:
+        return ""
+    flat = json.dumps(value, ensure_ascii=False)
+    return flat if len(flat) <= 40 else json.dumps(value, ensure_ascii=False, indent=1)
 
 
 class DetailDock(QDockWidget):
@@ -50,7 +54,8 @@ class DetailDock(QDockWidget):
         self.status = QLabel()
         self.value = QPlainTextEdit()
         self.value.setPlaceholderText('値（JSON）例: 177356440 / "2021-04-01" / {"role": "原告"}')
-        self.value.setMaximumHeight(90)
+        self.value.setMinimumHeight(80)
+        self.value.setMaximumHeight(160)
         self.value.textChanged.connect(self._validate)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c00000")

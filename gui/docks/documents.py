@@ -57,7 +57,9 @@ class DocumentDock(QDockWidget):
     def set_documents(self, docs: list[DocumentSummary], current: int | None) -> None:
         self.model.set_documents(docs)
         self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(0, min(self.view.columnWidth(0), 260))
+        self.view.setColumnWidth(0, min(self.view.columnWidth(0), 200))
+        for c in (1, 2):
+            self.view.setColumnWidth(c, min(self.view.columnWidth(c), 120))
         if current is not None:
             self.select(current)
 

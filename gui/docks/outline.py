@@ -10,8 +10,9 @@ from core.model import SpanData
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def heading(sp: SpanData) -> tuple[int, str]:
-    """(level, display text) of a SECTION span; falls back to the span's own text."""
+def heading(sp: SpanData, text: str = "") -> tuple[int, str]:
+    """(level, display text) of a SECTION span. A heading with a number but no title
+    (`(4)`, `ア`) shows the start of the line after it, from the document `text`."""
     v = sp.value if isinstance(sp.value, dict) else {}
     try:
         level = int(v.get("level", 1))
@@ -19,8 +20,12 @@ def heading(sp: SpanData) -> tuple[int, str]:
         level = 1
     number = str(v.get("number") or "")
     title = str(v.get("title") or "")
-    text = " ".join(p for p in (number, title) if p) or sp.text.strip()
-    return level, text[:60]
+    if not title and text:
+        eol = text.find("\n", sp.end)
+        rest = text[sp.end:eol if eol >= 0 else len(text)].strip()
+        title = rest[:24] + ("…" if len(rest) > 24 else "")
+    shown = " ".join(p for p in (number, title) if p) or sp.text.strip()
+    return level, shown[:60]
 
 
 class OutlineDock(QDockWidget):
@@ -40,15 +45,15 @@ class OutlineDock(QDockWidget):
         if span_id is not None:
             self.spanActivated.emit(int(span_id))
 
-    def set_spans(self, spans: list[SpanData]) -> None:
+    def set_spans(self, spans: list[SpanData], text: str = "") -> None:
         self.tree.clear()
         stack: list[tuple[int, QTreeWidgetItem]] = []
         for sp in sorted((s for s in spans if s.label == "SECTION" and s.status != "rejected"),
                          key=lambda s: s.start):
-            level, text = heading(sp)
+            level, shown = heading(sp, text)
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            item = QTreeWidgetItem([text])
+            item = QTreeWidgetItem([shown])
             item.setData(0, SPAN_ID_ROLE, sp.id)
             if sp.status == "suggested":
                 item.setForeground(0, Qt.GlobalColor.darkGray)

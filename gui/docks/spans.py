@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -42,7 +43,7 @@ class SpanDock(QDockWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
         box = QWidget()
@@ -61,8 +62,10 @@ class SpanDock(QDockWidget):
     def set_spans(self, spans: list[SpanData]) -> None:
         self.model.set_spans(spans)
         self.view.resizeColumnsToContents()
-        for c, w in ((COLUMNS.index("text"), 220), (COLUMNS.index("value"), 160)):
-            self.view.setColumnWidth(c, min(self.view.columnWidth(c), w))
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(COLUMNS.index("value"),
+                                 min(self.view.columnWidth(COLUMNS.index("value")), 260))
 
     def select_span(self, span_id: int | None) -> None:
         """Select the row of a span without emitting spanActivated (the viewer drove it)."""
