@@ -2,8 +2,8 @@
 
 Both tokenise with core.dataset.tokens (SudachiPy), one sentence per line of the
 judgment. IOB2 cannot hold overlapping spans: the longest of overlapping spans is kept
-and the others are counted as `overlaps_dropped`; spans that cut a Sudachi token split
-that token at the span boundary and are counted as `cut_tokens`.
+and the others are counted (`overlapping_spans_left_out`); a span that cuts a Sudachi
+token splits that token at the span boundary and is counted (`spans_that_cut_a_token`).
 
 CoNLL: `-DOCSTART-\tO` line per document, then `token\tTAG` lines, a blank line after
 each sentence. HF: {"id": "12-0", "document_id": 12, "tokens": [...],
@@ -37,8 +37,8 @@ def tagged_sentences(
     """(token, IOB2 tag) per sentence; adds to counts' cut_tokens and overlaps_dropped."""
     tokens, cuts = tokenize(doc.text, doc.spans)
     keep, dropped = non_overlapping(doc.spans)
-    counts["cut_tokens"] += cuts
-    counts["overlaps_dropped"] += dropped
+    counts["spans_that_cut_a_token"] += cuts
+    counts["overlapping_spans_left_out"] += dropped
     tags = iob2(tokens, [doc.spans[i] for i in keep])
     tag_of = {t.start: tag for t, tag in zip(tokens, tags, strict=True)}
     for sent in sentences(doc.text, tokens):
@@ -52,7 +52,7 @@ def tagged_sentences(
 
 
 def export_conll(store: Store, out: Path, opts: ExportOptions) -> ExportResult:
-    counts = {"cut_tokens": 0, "overlaps_dropped": 0}
+    counts = {"spans_that_cut_a_token": 0, "overlapping_spans_left_out": 0}
     n_docs = n_spans = 0
     with atomic_writer(out) as f:
         for doc in iter_documents(store, opts):
@@ -74,7 +74,7 @@ def tag_names(keys: list[str]) -> list[str]:
 
 
 def export_hf(store: Store, out: Path, opts: ExportOptions) -> ExportResult:
-    counts = {"cut_tokens": 0, "overlaps_dropped": 0}
+    counts = {"spans_that_cut_a_token": 0, "overlapping_spans_left_out": 0}
     names = tag_names(label_keys(store, opts))
     index = {n: i for i, n in enumerate(names)}
     n_docs = n_spans = 0

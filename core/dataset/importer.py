@@ -164,11 +164,13 @@ def import_dataset(
 
 
 def _fingerprint(doc: ImportedDoc) -> str:
-    """Same text with the same spans is the same document; a re-import adds nothing."""
+    """The same record (id, title, text, spans) is the same document: a re-import of a
+    file adds nothing, while two records that differ only in their id are both kept."""
     spans = [
         [sp.start, sp.end, sp.label, sp.value, sp.status, sp.annotator, sp.note] for sp in doc.spans
     ]
-    blob = json.dumps(["dataset/1", doc.title, doc.text, spans], ensure_ascii=False, sort_keys=True)
+    record = ["dataset/1", doc.source_id, doc.title, doc.text, spans]
+    blob = json.dumps(record, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -188,7 +190,7 @@ def _add_document(
         project_id=project_id,
         title=doc.title[:500],
         source_path=str(path.resolve()),
-        source_kind=f"dataset:{fmt}",
+        source_kind=f"ds-{fmt}",  # at most 16 characters
         encoding="utf-8",
         sha256=sha,
         meta=doc.metadata,

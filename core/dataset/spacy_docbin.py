@@ -51,11 +51,11 @@ def export(store: Store, out: Path, opts: ExportOptions) -> ExportResult:
 
     vocab = spacy.blank("xx").vocab
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
-    counts = {"cut_tokens": 0}
+    counts = {"spans_that_cut_a_token": 0}
     n_docs = n_spans = 0
     for d in iter_documents(store, opts):
         tokens, cuts = tokenize(d.text, d.spans)
-        counts["cut_tokens"] += cuts
+        counts["spans_that_cut_a_token"] += cuts
         doc = Doc(
             vocab, words=[d.text[t.start : t.end] for t in tokens], spaces=[False] * len(tokens)
         )
