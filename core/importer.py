@@ -19,7 +19,8 @@ from sqlalchemy import Select, insert, select
 from sqlalchemy.orm import Session
 
 from core.errors import HanreiError, InputError
-from core.extract import extract
+from core.extract import Suggestion, extract
+from core.metadata import infer_metadata, title_from
 from core.repo import DEFAULT_PROJECT, ensure_annotator, ensure_project, labels_by_key, log
 from core.store.db import Store
 from core.store.models import Document, Project, Span, utcnow
@@ -131,7 +132,14 @@ def import_file(
         src, norm = _read_and_normalize(path, data, options)
         if not norm.text.strip():
             raise InputError(path, "nothing is left of the text after normalisation")
-        return _store(store, path, sha, src, norm, project, suggest, annotator)
+        # Extraction is pure and can take a second on a long judgment: done before the
+        # write transaction opens, so nobody else waits for it.
+        found = extract(norm.text)
+        for key, value in infer_metadata(norm.text, found).items():
+            src.metadata.setdefault(key, value)
+        if src.title == path.stem:  # the reader found no title of its own
+            src.title = title_from(src.metadata) or src.title
+        return _store(store, path, sha, src, norm, project, found if suggest else None, annotator)
     except InputError as e:
         return ImportResult(str(path), "failed", reason=e.reason)
     except HanreiError as e:
@@ -179,7 +187,7 @@ def _store(
     src: SourceDocument,
     norm: Normalized,
     project: str | None,
-    suggest: bool,
+    suggestions: list[Suggestion] | None,
     annotator: str | None,
 ) -> ImportResult:
     with store.write() as s:
@@ -205,7 +213,7 @@ def _store(
         )
         s.add(doc)
         s.flush()
-        n = add_suggestions(s, doc, proj.id) if suggest else 0
+        n = add_suggestions(s, doc, proj.id, found=suggestions) if suggestions is not None else 0
         log(
             s,
             "document.import",
@@ -231,7 +239,11 @@ def _store(
 
 
 def add_suggestions(
-    s: Session, doc: Document, project_id: int, skip: set[tuple[int, int, int]] | None = None
+    s: Session,
+    doc: Document,
+    project_id: int,
+    skip: set[tuple[int, int, int]] | None = None,
+    found: list[Suggestion] | None = None,
 ) -> int:
     """Run the extractors for the project's switched-on labels and store their suggestions;
     `skip` holds (label id, start, end) already present, which are not added again."""
@@ -255,7 +267,7 @@ def add_suggestions(
             "updated_at": now,
             "version": 1,
         }
-        for sg in extract(doc.text, labels)
+        for sg in (extract(doc.text, labels) if found is None else found)
         if sg.label in labels
         and sg.end <= len(doc.text)
         and (skip is None or (labels[sg.label].id, sg.start, sg.end) not in skip)

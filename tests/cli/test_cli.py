@@ -40,7 +40,8 @@ def test_import_export_stats(tmp_path: Path) -> None:
     ex = run("export", "--format", "jsonl", "--out", str(out), "--spans", "all", db=db)
     assert ex.returncode == 0, ex.stderr
     recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(recs) == 1 and recs[0]["title"] == "good"
+    assert len(recs) == 1 and recs[0]["title"] == "令和4年(ワ)第321号 損害賠償請求事件"
+    assert recs[0]["metadata"]["case_number"] == "令和4年(ワ)第321号"
     for sp in recs[0]["spans"]:
         assert recs[0]["text"][sp["start"] : sp["end"]] == sp["text"]
 
