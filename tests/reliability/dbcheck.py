@@ -10,6 +10,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+# At least these; a snapshot covers every table the schema has.
 TABLES = ("project", "label", "annotator", "document", "span", "doc_tag", "event")
 
 
@@ -22,7 +23,15 @@ def snapshot(path: Path) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     con = connect(path)
     try:
-        for table in TABLES:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != 'alembic_version' ORDER BY name"
+            )
+        ]
+        assert set(TABLES) <= set(tables), tables
+        for table in tables:
             rows = con.execute(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
             h = hashlib.sha256(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
             out[table] = (len(rows), h)
