@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from core.extract._entity_text import KANJI, NAME_CHARS, PARTY_ROLES, folded, run_start
+from core.extract._spans import Covered
 
 _FORMS = [
     "株式会社",
@@ -202,13 +203,13 @@ def trim_lead(name: str) -> str:
 def find_orgs(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of every organisation found by form, suffix or national name."""
     f = folded(text)
-    seen: list[tuple[int, int]] = []
-    out: list[tuple[int, int, str]] = []
-    for m in _NATIONAL_RE.finditer(f):
-        out.append((m.start(), m.end(), m.group()))
-        seen.append((m.start(), m.end()))
+    out: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), m.group()) for m in _NATIONAL_RE.finditer(f)
+    ]
+    national = Covered((s, e) for s, e, _ in out)
+    body_end = -1  # body spans start before the match that made them: a running max suffices
     for m in _BODY_RE.finditer(f):
-        if any(s <= m.start() < e for s, e in seen):
+        if m.start() in national or m.start() < body_end:
             continue
         word = m.group()
         start = run_start(f, m.start(), NAME_CHARS, 20)
@@ -235,7 +236,7 @@ def find_orgs(text: str) -> Iterator[tuple[int, int, str]]:
         ):
             continue
         out.append((start, end, f[start:end]))
-        seen.append((start, end))
+        body_end = max(body_end, end)
     out.sort()
     last_end = -1
     for s, e, name in out:

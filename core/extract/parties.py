@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from core.extract._entity_text import PARTY_ROLES, SP, despace, folded, header_end, spaced
 from core.extract._orgs import _BODY_RE, find_orgs
+from core.extract._spans import Covered
 from core.extract.base import Suggestion, register
 
 _GENERIC_ROLES = ("相手方", "債権者", "債務者", "参加人")
@@ -232,7 +233,7 @@ def _body_counsel(f: str, hend: int) -> Iterator[Suggestion]:
             pos = n.start() + len(name) + 2
 
 
-def _anonymised(f: str, taken: list[tuple[int, int]]) -> Iterator[Suggestion]:
+def _anonymised(f: str, taken: Covered) -> Iterator[Suggestion]:
     vocab: set[str] = set()
     for m in _ROLE_ANON.finditer(f):
         vocab.add(m["tok"])
@@ -260,7 +261,7 @@ def _anonymised(f: str, taken: list[tuple[int, int]]) -> Iterator[Suggestion]:
             continue
         elif re.match(r"\n[A-Za-z0-9]", f[m.end() : m.end() + 2]):
             continue  # `N⏎HK`: a word cut by a line break
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         yield Suggestion("PERSON", m.start(), m.end(), {"name": tok, "anonymised": True})
 
@@ -272,9 +273,9 @@ def extract_parties(text: str) -> Iterator[Suggestion]:
     header_roles = {despace(m["role"]) for m in _HEADER_LINE.finditer(f, 0, hend)}
     allowed_generic = {r for r in _GENERIC_ROLES if any(r in h for h in header_roles)}
     out: list[Suggestion] = list(_header(f, hend))
-    header_spans = [(s.start, s.end) for s in out if s.label == "PARTY"]
+    header_spans = Covered((s.start, s.end) for s in out if s.label == "PARTY")
     for m in _PARTY.finditer(f):
-        if any(a <= m.start() < b for a, b in header_spans):
+        if m.start() in header_spans:
             continue
         role = m["role"]
         if role in _GENERIC_ROLES and role not in allowed_generic:
@@ -295,7 +296,7 @@ def extract_parties(text: str) -> Iterator[Suggestion]:
         out.append(Suggestion("ORG", s, e, {"name": name}))
     for m in _PUBLIC.finditer(f, hend):
         out.append(Suggestion("ORG", m.start("org"), m.end("org"), {"name": m["org"]}))
-    taken = [(s.start, s.end) for s in out if s.label in ("ORG", "PERSON")]
+    taken = Covered((s.start, s.end) for s in out if s.label in ("ORG", "PERSON"))
     out.extend(_anonymised(f, taken))
     # one span per place and label: the header's reading wins over the generic passes
     seen: set[tuple[str, int]] = set()
