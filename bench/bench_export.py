@@ -101,7 +101,9 @@ def build(db: Path, n_docs: int, per_doc: int, seed: int = 1) -> float:
                             "label_id": rng.choice(label_ids),
                             "start": a,
                             "end": a + rng.randint(1, 20),
-                            "value": rng.choice([None, rng.randint(1, 10**8), {"date": "2024-03-15"}]),
+                            "value": rng.choice(
+                                [None, rng.randint(1, 10**8), {"date": "2024-03-15"}]
+                            ),
                             "source": "auto",
                             "status": "accepted" if rng.random() < 0.9 else "suggested",
                             "annotator_id": ann_id,
@@ -130,14 +132,12 @@ def run_baseline(db: Path, out: Path) -> dict[str, float]:
     """The least any exporter must do: two streaming queries, one json.dumps per document."""
     t0 = time.perf_counter()
     con = sqlite3.connect(db)
-    docs = con.execute(
-        "SELECT id, title, metadata, status, text FROM document ORDER BY id"
-    )
+    docs = con.execute("SELECT id, title, metadata, status, text FROM document ORDER BY id")
     spans = con.execute(
-        "SELECT s.document_id, s.start, s.\"end\", l.key, s.value, s.source, s.status, a.name, "
+        'SELECT s.document_id, s.start, s."end", l.key, s.value, s.source, s.status, a.name, '
         "s.note FROM span s JOIN label l ON l.id = s.label_id "
         "LEFT JOIN annotator a ON a.id = s.annotator_id "
-        "ORDER BY s.document_id, s.start, s.\"end\", l.key, s.status, s.id"
+        'ORDER BY s.document_id, s.start, s."end", l.key, s.status, s.id'
     )
     pending = spans.fetchone()
     n_docs = n_spans = 0
@@ -206,7 +206,9 @@ def main() -> int:
     try:
         if not db.exists():
             t = build(db, args.docs, args.spans_per_doc)
-            print(f"built {args.docs} documents, {args.docs * args.spans_per_doc} spans in {t:.1f} s")
+            print(
+                f"built {args.docs} documents, {args.docs * args.spans_per_doc} spans in {t:.1f} s"
+            )
         ex = child("export", db, work / "export.jsonl")
         base = child("baseline", db, work / "baseline.jsonl")
         size = (work / "export.jsonl").stat().st_size / 2**20
@@ -214,9 +216,13 @@ def main() -> int:
             f"export   {ex['seconds']:6.1f} s  peak RSS {ex['peak_rss_mb']:6.0f} MB  "
             f"({ex['documents']:.0f} documents, {ex['spans']:.0f} spans, {size:.0f} MB written)"
         )
-        print(f"baseline {base['seconds']:6.1f} s  peak RSS {base['peak_rss_mb']:6.0f} MB  (sqlite3 + json.dumps)")
-        print(f"export / baseline: {ex['seconds'] / base['seconds']:.2f}x; target < 20 s: "
-              f"{'met' if ex['seconds'] < 20 else 'MISSED'}")
+        print(
+            f"baseline {base['seconds']:6.1f} s  peak RSS {base['peak_rss_mb']:6.0f} MB  (sqlite3 + json.dumps)"
+        )
+        print(
+            f"export / baseline: {ex['seconds'] / base['seconds']:.2f}x; target < 20 s: "
+            f"{'met' if ex['seconds'] < 20 else 'MISSED'}"
+        )
         print("BENCH_JSON " + json.dumps({"bench": "export", "export": ex, "baseline": base}))
     finally:
         if args.keep is None:

@@ -41,8 +41,18 @@ def build_corpus(store: Store) -> dict[str, int]:
         RAW_A,
         [
             ("CASE_NUMBER", 0, 11, {"value": "令和5年(ワ)第77号", "annotator": "yamada"}),
-            ("SECTION", *sec, {"value": {"kind": "事案の概要", "level": 1, "number": "第2",
-                                         "title": "事案の概要"}}),
+            (
+                "SECTION",
+                *sec,
+                {
+                    "value": {
+                        "kind": "事案の概要",
+                        "level": 1,
+                        "number": "第2",
+                        "title": "事案の概要",
+                    }
+                },
+            ),
             ("MONEY", *m, {"value": 123000, "note": "元本\tのみ\n(利息別)", "annotator": "yamada"}),
             ("PERSON", *p, {"value": {"role": "原告"}, "annotator": "sato"}),
             ("PARTY", p[0] - 2, p[1], {"value": "原告", "status": "suggested", "source": "auto"}),

@@ -34,21 +34,36 @@ def test_detects_formats_by_content(corpus_store: Store, tmp_path: Path) -> None
     export_to(corpus_store, "brat", tmp_path / "b.zip")
     court = tmp_path / "court.json"
     court.write_text(json.dumps({"contents": "判決", "case_number": "x"}), "utf-8")
-    found = {p: detect_format(tmp_path / p) for p in
-             ("n.jsonl", "d.jsonl", "e.jsonl", "ls.json", "b", "b.zip", "court.json")}
+    found = {
+        p: detect_format(tmp_path / p)
+        for p in ("n.jsonl", "d.jsonl", "e.jsonl", "ls.json", "b", "b.zip", "court.json")
+    }
     assert found == {
-        "n.jsonl": "jsonl", "d.jsonl": "doccano", "e.jsonl": "doccano", "ls.json": "labelstudio",
-        "b": "brat", "b.zip": "brat", "court.json": None,
+        "n.jsonl": "jsonl",
+        "d.jsonl": "doccano",
+        "e.jsonl": "doccano",
+        "ls.json": "labelstudio",
+        "b": "brat",
+        "b.zip": "brat",
+        "court.json": None,
     }
 
 
-def test_doccano_import_creates_documents_labels_and_imported_spans(store: Store, tmp_path: Path) -> None:
+def test_doccano_import_creates_documents_labels_and_imported_spans(
+    store: Store, tmp_path: Path
+) -> None:
     rec = {**GOOD, "label": [*GOOD["label"], [0, 2, "ROLE"]], "source_url": "x"}
     r = import_dataset(store, _jsonl(tmp_path / "d.jsonl", [rec]), annotator="tanaka")
     assert r.status == "imported" and r.spans == 3 and len(r.documents) == 1
     spans = list_spans(store, r.documents[0])
-    assert {(sp.label, sp.text) for sp in spans} == {("PERSON", "𠮷田"), ("MONEY", "5万円"), ("ROLE", "原告")}
-    assert {sp.source for sp in spans} == {"imported"} and {sp.status for sp in spans} == {"accepted"}
+    assert {(sp.label, sp.text) for sp in spans} == {
+        ("PERSON", "𠮷田"),
+        ("MONEY", "5万円"),
+        ("ROLE", "原告"),
+    }
+    assert {sp.source for sp in spans} == {"imported"} and {sp.status for sp in spans} == {
+        "accepted"
+    }
     assert "ROLE" in {lb.key for lb in list_labels(store)}, "an unknown label is added"
     again = import_dataset(store, tmp_path / "d.jsonl")
     assert again.status == "imported" and again.documents == [] and again.present == 1
@@ -63,7 +78,9 @@ def test_doccano_import_creates_documents_labels_and_imported_spans(store: Store
         ([6, 9, ""], "not a usable label name"),
     ],
 )
-def test_a_bad_span_refuses_the_whole_file(store: Store, tmp_path: Path, span: list, message: str) -> None:
+def test_a_bad_span_refuses_the_whole_file(
+    store: Store, tmp_path: Path, span: list, message: str
+) -> None:
     bad = {"id": 7, "text": GOOD["text"], "label": [span]}
     path = _jsonl(tmp_path / "bad.jsonl", [GOOD, bad, GOOD | {"id": 9}])
     r = import_dataset(store, path, "doccano")
@@ -72,23 +89,45 @@ def test_a_bad_span_refuses_the_whole_file(store: Store, tmp_path: Path, span: l
 
 
 def test_span_text_must_match(store: Store, tmp_path: Path) -> None:
-    rec = {"id": 3, "text": "金5万円", "spans": [{"start": 1, "end": 4, "label": "MONEY", "text": "6万円"}]}
+    rec = {
+        "id": 3,
+        "text": "金5万円",
+        "spans": [{"start": 1, "end": 4, "label": "MONEY", "text": "6万円"}],
+    }
     r = import_dataset(store, _jsonl(tmp_path / "n.jsonl", [rec]))
     assert r.status == "failed"
-    assert "line 1 (id 3): span [1, 4) MONEY: its text '6万円' differs from the document's '5万円'" in r.reason
+    assert (
+        "line 1 (id 3): span [1, 4) MONEY: its text '6万円' differs from the document's '5万円'"
+        in r.reason
+    )
     assert list_documents(store) == []
 
 
 def test_labelstudio_predictions_are_suggestions(store: Store, tmp_path: Path) -> None:
-    region = {"from_name": "label", "to_name": "text", "type": "labels",
-              "value": {"start": 1, "end": 4, "text": "5万円", "labels": ["MONEY"]}}
-    tasks = [{"id": 4, "data": {"text": "金5万円"}, "annotations": [{"result": [region]}],
-              "predictions": [{"result": [region | {"value": {**region["value"], "start": 0, "text": "金5万円"}}]}]}]
+    region = {
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "value": {"start": 1, "end": 4, "text": "5万円", "labels": ["MONEY"]},
+    }
+    tasks = [
+        {
+            "id": 4,
+            "data": {"text": "金5万円"},
+            "annotations": [{"result": [region]}],
+            "predictions": [
+                {"result": [region | {"value": {**region["value"], "start": 0, "text": "金5万円"}}]}
+            ],
+        }
+    ]
     p = tmp_path / "t.json"
     p.write_text(json.dumps(tasks, ensure_ascii=False), "utf-8")
     r = import_dataset(store, p)
     assert r.status == "imported" and r.documents == [4]
-    assert sorted((sp.start, sp.status) for sp in list_spans(store, 4)) == [(0, "suggested"), (1, "accepted")]
+    assert sorted((sp.start, sp.status) for sp in list_spans(store, 4)) == [
+        (0, "suggested"),
+        (1, "accepted"),
+    ]
 
 
 def test_brat_refuses_text_that_does_not_match(store: Store, tmp_path: Path) -> None:
@@ -105,7 +144,9 @@ def test_brat_discontinuous_span_across_a_line_break(store: Store, tmp_path: Pat
     d = tmp_path / "b"
     d.mkdir()
     (d / "doc000042.txt").write_text("令和4年\r\n4月1日に", "utf-8", newline="")
-    (d / "doc000042.ann").write_text("T1\tDATE 0 4;6 10\t令和4年 4月1日\n#1\tAnnotatorNotes T1\t手入力\n", "utf-8")
+    (d / "doc000042.ann").write_text(
+        "T1\tDATE 0 4;6 10\t令和4年 4月1日\n#1\tAnnotatorNotes T1\t手入力\n", "utf-8"
+    )
     r = import_dataset(store, d)
     assert r.status == "imported" and r.documents == [42]
     (sp,) = list_spans(store, 42)
@@ -119,7 +160,9 @@ def _zip(path: Path, entries: dict[str, bytes]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["../evil.ann", "/abs/evil.ann", "a/../../evil.ann", "C:/evil.ann", "..\\evil.ann"])
+@pytest.mark.parametrize(
+    "name", ["../evil.ann", "/abs/evil.ann", "a/../../evil.ann", "C:/evil.ann", "..\\evil.ann"]
+)
 def test_zip_slip_is_refused(store: Store, tmp_path: Path, name: str) -> None:
     z = _zip(tmp_path / "s.zip", {"ok.txt": "本文".encode(), "ok.ann": b"", name: b""})
     r = import_dataset(store, z, "brat")
@@ -151,9 +194,14 @@ def test_zip_entry_that_lies_about_its_size(store: Store, tmp_path: Path) -> Non
 
 
 def test_native_raw_text_and_offset_map_are_kept(store: Store, tmp_path: Path) -> None:
-    rec = {"id": 5, "title": "t", "text": "金5万円", "raw_text": "金５万円",
-           "offset_map": {"v": 1, "raw_len": 4, "runs": [[4, 0, 4]]},
-           "spans": [{"start": 1, "end": 4, "label": "MONEY", "text": "5万円"}]}
+    rec = {
+        "id": 5,
+        "title": "t",
+        "text": "金5万円",
+        "raw_text": "金５万円",
+        "offset_map": {"v": 1, "raw_len": 4, "runs": [[4, 0, 4]]},
+        "spans": [{"start": 1, "end": 4, "label": "MONEY", "text": "5万円"}],
+    }
     assert import_dataset(store, _jsonl(tmp_path / "n.jsonl", [rec])).status == "imported"
     out = export_to(store, "jsonl", tmp_path / "raw.jsonl", offsets="raw")
     got = json.loads(out["OUT.jsonl"])

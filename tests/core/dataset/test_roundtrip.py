@@ -62,7 +62,13 @@ def round_trip(
 @pytest.mark.parametrize("offsets", ["text", "raw"])
 @pytest.mark.parametrize(("fmt", "name", "opts"), CASES)
 def test_round_trip_is_exact(
-    corpus_store: Store, fresh, tmp_path: Path, fmt: str, name: str, opts: dict, spans: str,
+    corpus_store: Store,
+    fresh,
+    tmp_path: Path,
+    fmt: str,
+    name: str,
+    opts: dict,
+    spans: str,
     offsets: str,
 ) -> None:
     first, second, third = round_trip(
@@ -116,7 +122,9 @@ def _new_store(where: Path, name: str) -> Store:
 @st.composite
 def documents(draw: st.DrawFn) -> tuple[str, list]:
     lines = draw(
-        st.lists(st.text(st.sampled_from(ALPHABET), min_size=1, max_size=12), min_size=1, max_size=5)
+        st.lists(
+            st.text(st.sampled_from(ALPHABET), min_size=1, max_size=12), min_size=1, max_size=5
+        )
     )
     raw = "".join(line + draw(st.sampled_from(["\r\n", "\n", "\r\n"])) for line in lines)
     n = len(raw.replace("\r\n", "\n"))
@@ -128,10 +136,12 @@ def documents(draw: st.DrawFn) -> tuple[str, list]:
             st.fixed_dictionaries(
                 {},
                 optional={
-                    "value": st.one_of(st.integers(-10, 10**9), st.text(max_size=3),
-                                       st.just({"k": [1, "𠮷"]})),
-                    "note": st.text(st.sampled_from(["メ", "\n", "\t", "😀", " "]), min_size=1,
-                                    max_size=4),
+                    "value": st.one_of(
+                        st.integers(-10, 10**9), st.text(max_size=3), st.just({"k": [1, "𠮷"]})
+                    ),
+                    "note": st.text(
+                        st.sampled_from(["メ", "\n", "\t", "😀", " "]), min_size=1, max_size=4
+                    ),
                     "annotator": st.sampled_from(["yamada", "佐藤"]),
                     "status": st.sampled_from(["accepted", "suggested", "rejected"]),
                 },
