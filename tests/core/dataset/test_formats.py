@@ -282,3 +282,24 @@ def test_spacy_docbin_reads_back(store: Store, tmp_path: Path) -> None:
     assert doc.user_data["hanrei"]["id"] == ids["a"]
     for s in doc.spans["sc"]:
         assert s.text == doc.text[s.start_char : s.end_char]
+
+
+def test_brat_read_by_a_third_party_reader(corpus_store: Store, tmp_path: Path) -> None:
+    """bratly (from PyPI) parses every .ann; its entities match the .txt we wrote."""
+    bratly = pytest.importorskip("bratly", reason="bratly-io-fs (test extra) is not installed")
+    from bratly.io import read_and_load_ann_file
+
+    export(corpus_store, "brat", tmp_path / "b", ExportOptions(spans="all", offsets="raw"))
+    n_entities = 0
+    for ann in sorted((tmp_path / "b").glob("*.ann")):
+        with open(ann.with_suffix(".txt"), encoding="utf-8", newline="") as f:
+            txt = f.read()
+        coll = read_and_load_ann_file(str(ann), sorting=False, renumerotize=False)
+        assert coll is not None
+        ents = [a for a in coll.annotations if isinstance(a, bratly.EntityAnnotation)]
+        notes = [a for a in coll.annotations if isinstance(a, bratly.NoteAnnotation)]
+        for e in ents:
+            assert " ".join(txt[f.start : f.end] for f in e.fragments) == e.content
+        assert len(notes) == ann.read_text("utf-8").count("\tAnnotatorNotes T")
+        n_entities += len(ents)
+    assert n_entities == 10  # every span of the corpus (doc c has none)
