@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QHelpEvent,
     QInputMethodEvent,
     QKeyEvent,
     QResizeEvent,
@@ -210,17 +211,18 @@ class JudgmentViewer(QPlainTextEdit):
 
     # --- tooltips and the context menu ---------------------------------------------------
 
-    def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ToolTip:
-            pos = e.pos()  # type: ignore[attr-defined]
-            c = self.cursorForPosition(pos - self.viewport().pos())
+    def viewportEvent(self, e: QEvent) -> bool:
+        """Hover tooltips: the spans under the mouse (tooltip events reach the viewport)."""
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            c = self.cursorForPosition(e.pos())
             tip = self.tooltip_at(self.utf16.from_utf16(c.position()))
             if tip:
-                QToolTip.showText(e.globalPos(), tip, self)  # type: ignore[attr-defined]
+                QToolTip.showText(e.globalPos(), tip, self.viewport())
             else:
                 QToolTip.hideText()
+                e.ignore()
             return True
-        return super().event(e)
+        return super().viewportEvent(e)
 
     def tooltip_at(self, pos: int) -> str:
         """Label name, status and value of the spans at `pos`, as escaped rich text."""

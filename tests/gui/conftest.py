@@ -108,6 +108,15 @@ def imported(gui_store: Store, judgment_files: list[Path]) -> list[int]:
     return ids
 
 
+@pytest.fixture(autouse=True)
+def _no_user_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A window built with a default QSettings() writes into a temporary folder, never into
+    the developer's own configuration."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("qsettings")))
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QFontInfo, QTextCharFormat
 
 from core import services
@@ -123,3 +124,20 @@ def test_viewer_takes_no_input_method_text(make_window) -> None:  # type: ignore
     win = make_window()
     assert not win.viewer.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     assert win.viewer.isReadOnly()
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support raise\(\)")  # offscreen tooltip
+def test_hovering_a_span_shows_its_label_and_value(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    win = make_window()
+    money = span_with(win, "MONEY")
+    c = QTextCursor(win.viewer.document())
+    c.setPosition(win.viewer.utf16.to_utf16(money.start + 1))
+    pos = win.viewer.cursorRect(c).center()
+    vp = win.viewer.viewport()
+    QApplication.sendEvent(vp, QHelpEvent(QEvent.Type.ToolTip, pos, vp.mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "金額" in QToolTip.text() and "1200000" in QToolTip.text()
