@@ -160,6 +160,9 @@ def import_dataset(
         return DatasetImportResult(str(path), fmt, "failed", reason=str(e))
     except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as e:
         return DatasetImportResult(str(path), fmt, "failed", reason=f"cannot be read: {e}")
+    except (AttributeError, TypeError, KeyError) as e:  # a field of the wrong JSON type
+        reason = f"not a valid {fmt} file ({type(e).__name__}: {e})"
+        return DatasetImportResult(str(path), fmt, "failed", reason=reason)
     return result
 
 

@@ -219,3 +219,29 @@ def test_not_json(store: Store, tmp_path: Path) -> None:
     p.write_text('{"text": "a", "spans": []}\n{oops\n', "utf-8")
     r = import_dataset(store, p, "jsonl")
     assert r.status == "failed" and "line 2: not valid JSON" in r.reason
+
+
+def test_kept_ids_do_not_collide_with_later_documents(store: Store, tmp_path: Path) -> None:
+    """On PostgreSQL the id sequence is moved past the ids an import kept."""
+    recs = [{"id": i, "text": f"本文{i}", "spans": []} for i in (1, 2)]
+    assert import_dataset(store, _jsonl(tmp_path / "n.jsonl", recs)).documents == [1, 2]
+    r = import_dataset(store, _jsonl(tmp_path / "d.jsonl", [{"text": "別の本文", "label": []}]))
+    assert r.status == "imported" and r.documents == [3]
+    again = import_dataset(
+        store, _jsonl(tmp_path / "m.jsonl", [{"id": 2, "text": "x", "spans": []}])
+    )
+    assert again.documents == [4], "a taken id is not reused"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"text": "本文", "spans": [], "tags": ["not", "a", "dict"]},
+        {"text": "本文", "spans": {"start": 0}},
+        {"text": 5, "spans": []},
+    ],
+)
+def test_fields_of_the_wrong_type_fail_cleanly(store: Store, tmp_path: Path, record: dict) -> None:
+    r = import_dataset(store, _jsonl(tmp_path / "n.jsonl", [record]), "jsonl")
+    assert r.status == "failed" and r.reason
+    assert list_documents(store) == []
