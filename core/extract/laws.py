@@ -1,30 +1,42 @@
-"""LAW: statutes cited with an article, such as `民法709条`, and law numbers.
+"""LAW: statutes cited with an article, such as `民法709条`, bare statute names and law numbers.
 
 Value {"law": "民事訴訟法", "article": "61条"}; the article is normalised (no 第, arabic
-numerals): `民法第七百九条` -> "709条", `65条1項本文` -> "65条1項本文". A list inherits the
-law and the higher levels: `民事訴訟法61条,64条本文,65条1項本文` gives three spans, the
-first covering the law name; `民法709条1項,2項` gives "709条2項" for the second.
-`同法` takes the law named before it and `同条` the article (the span is the written
-text, the value the resolved law). A law abbreviated by a definition, `…法律（以下「本法」
-という。）`, is valued with that name and "full": the defined phrase. An amendment in
-front, `平成29年法律第44号による改正前の民法`, becomes "qualifier": "平成29年法律第44号による
-改正前" (the span starts at the law name). Law names without an article are marked only
-for the common codes listed below (and names seen with an article in the same text);
-law numbers `平成8年通商産業省告示第362号` are marked as {"law": <the number>} unless
-they only qualify an amendment.
+numerals): `民法第七百九条` -> "709条", `65条1項本文` -> "65条1項本文", `附則17条3項`. A list
+inherits the law and the higher levels: `民事訴訟法61条,64条本文,65条1項本文` gives three
+spans, the first covering the law name; `民法709条1項,2項` gives "709条2項" for the second.
+`同法` takes the last law named before it (with or without an article) and `同条` the
+article; `同令` / `同規則` take the last order / rules instead, so that `…法施行令3条…同法`
+still means the act (the span is the written text, the value the resolved law). A law
+abbreviated by a definition, `…法律（以下「本法」という。）`, is valued with that name and
+"full": the defined phrase. An amendment in front, `平成29年法律第44号による改正前の民法`,
+becomes "qualifier" (the span starts at the law name).
+
+Where a name starts: at the start of its run of kanji/katakana, never before a line start
+(a heading glued to the next line, `…の処理⏎刑法45条`, is not part of the name) unless the
+two pieces make a known name (`地方自⏎治法`); a long title with hiragana is taken whole
+when it ends `…に関する法律` (`個人情報の保護に関する法律7条`).
+
+Names without an article are marked when they are known statutes (`_law_names`), acts whose
+orders are cited (`都市計画法` from `都市計画法施行令3条`), or full names cited with an
+article elsewhere in the text; never a defined abbreviation or a generic word (`改正法`).
+Law numbers `平成8年通商産業省告示第362号` are marked as {"law": <the number>} unless they
+only qualify an amendment.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from core.extract._entity_text import ERA_RE, KANJI, KATAKANA, SP, folded, run_start, to_int
+from core.extract._law_names import ABBREVIATIONS, COMMON_LAWS, GENERIC
+from core.extract._spans import Covered
 from core.extract.base import Suggestion, register
 
 _N = r"(?:\d+|[〇一二三四五六七八九十百千]+)"
 _ARTICLE = (
-    rf"(?:第{SP})?(?P<jo>{_N})条(?P<no>(?:{SP}の{SP}{_N})*)"
+    rf"(?P<fu>附則{SP})?(?:第{SP})?(?P<jo>{_N})条(?P<no>(?:{SP}の{SP}{_N})*)"
     rf"(?:{SP}(?:第{SP})?(?P<ko>{_N})項)?(?:{SP}(?:第{SP})?(?P<go>{_N})号)?"
     r"(?P<tail>前段|後段|本文|ただし書|柱書|各号)?"
 )
@@ -32,14 +44,14 @@ _SUB = (
     rf"(?:(?:第{SP})?(?P<ko2>{_N})項(?:{SP}(?:第{SP})?(?P<go2>{_N})号)?|(?:第{SP})?(?P<go3>{_N})号)"
     r"(?P<tail2>前段|後段|本文|ただし書|柱書)?"
 )
+_ENDS = r"法律|法|令|規則|条約|憲法|条例|規程|通達|基準"
 _LAW_END = re.compile(
-    rf"(?P<end>法律|法|令|規則|条約|憲法|条例|規程|通達|基準)(?:{SP}\([^()\n]{{0,80}}\))?{SP}"
+    rf"(?P<end>{_ENDS})(?:{SP}\([^()\n]{{0,80}}\))?{SP}"
     rf"(?={_ARTICLE.replace('?P<', '?P<x_')})"
 )
-_ARTICLE_RE = re.compile(_ARTICLE)
 _LIST_SEP = re.compile(rf"{SP}(?:[,、・]|及び|並びに|又は|若しくは|ないし|から){SP}")
 _ITEM = re.compile(rf"(?P<same>同条{SP})?(?:{_ARTICLE}|{_SUB})")
-_SAME_LAW = re.compile(rf"同法{SP}(?={_ARTICLE.replace('?P<', '?P<y_')})")
+_SAME = re.compile(rf"同(?:法施行令|法施行規則|法|令|規則|条例|規程|施行令|施行規則){SP}")
 _QUALIFIER = re.compile(
     rf"(?P<q>(?:(?:{ERA_RE})\d{{1,2}}年法律第\d+号による)?改正(?:前|後)){SP}の{SP}$"
 )
@@ -48,52 +60,30 @@ _LAW_NUMBER = re.compile(
     r"(?:法律|政令|[一-龥]{1,8}?省令|[一-龥]{1,8}?告示|[一-龥]{1,8}?規則|[一-龥]{1,8}?条例)"
     rf"{SP}第{SP}\d+{SP}号(?!{SP}による改正)"
 )
-COMMON_LAWS = [
-    "民法",
-    "商法",
-    "刑法",
-    "憲法",
-    "日本国憲法",
-    "会社法",
-    "民事訴訟法",
-    "刑事訴訟法",
-    "行政事件訴訟法",
-    "国家賠償法",
-    "民事執行法",
-    "民事保全法",
-    "民事再生法",
-    "破産法",
-    "会社更生法",
-    "借地借家法",
-    "特許法",
-    "著作権法",
-    "商標法",
-    "意匠法",
-    "実用新案法",
-    "不正競争防止法",
-    "労働基準法",
-    "労働契約法",
-    "労働組合法",
-    "地方税法",
-    "所得税法",
-    "法人税法",
-    "相続税法",
-    "消費税法",
-    "国税通則法",
-    "行政手続法",
-    "行政不服審査法",
-    "地方自治法",
-    "製造物責任法",
-    "自動車損害賠償保障法",
-    "道路交通法",
-    "少年法",
-    "家事事件手続法",
-    "人事訴訟法",
-    "個人情報保護法",
-]
 _NAME_CHARS = KANJI | KATAKANA
-_NOT_NAMES = {"法", "法律", "令", "規則", "条約", "条例", "規程", "通達", "基準", "施行令", "本法"}
-_LEAD = ("同", "本件", "上記", "前記", "当該", "及び", "並びに", "又は", "旧")
+_LEAD = ("本件", "上記", "前記", "当該", "及び", "並びに", "又は", "旧")
+# `…の保護に関する法律`: the hiragana that may sit inside a long title
+_TITLE = re.compile(
+    r"(?:[一-龥々ヶァ-ヺー]+(?:の|及び|並びに|又は|若しくは|に関する|に係る|のための|における"
+    r"|による|な|に対処するための|を))*[一-龥々ヶァ-ヺー]+(?:に関する|に係る|のための)$"
+)
+_BARE_END = re.compile(r"法律|法(?!律)|令|規則")
+_ORDER_SUFFIX = re.compile(r"(施行令|施行規則|施行法)$")
+# after a law name: a word goes on (`医療法人`, `法廷`, `都市計画法施行令`), no name ends
+_NOT_AFTER = frozenset("法律令則典施人廷的務曹案益理源制規学科令")
+# kanji words ending in 法 that are no statute (`算定方法`, `違法`)
+_NOT_ACT = re.compile(
+    r"(?:方|手|違|適|不|合|脱|司|立|療|用|工|製|作|論|技|戦|算|文|話|寸|便|筆|書|兵|加|減|乗|除"
+    r"|憲|刑|民|商|国|公|私|新|旧|本|同|現行|改正|特別|一般|実体|手続|準拠|慣習|成文|制定|関係)法$"
+)
+
+
+def _kind(name: str) -> str:
+    """What `同…` refers back to: `同法` an act, `同令` an order, `同規則` rules ..."""
+    for k in ("規則", "条例", "規程", "条約", "令"):
+        if name.endswith(k):
+            return k
+    return "法"
 
 
 def _article(m: re.Match[str], prev: dict[str, str] | None = None) -> dict[str, str]:
@@ -101,9 +91,9 @@ def _article(m: re.Match[str], prev: dict[str, str] | None = None) -> dict[str, 
     g = m.groupdict()
     out: dict[str, str] = {}
     if g.get("jo"):
-        out["jo"] = f"{to_int(g['jo'])}"
+        out["jo"] = ("附則" if g.get("fu") else "") + f"{to_int(g['jo'])}条"
         for part in re.findall(_N, g.get("no") or ""):
-            out["jo"] += f"の{to_int(part)}"
+            out["jo"] += f"の{to_int(part)}"  # 第17条の2 -> 17条の2
         if g.get("ko"):
             out["ko"] = str(to_int(g["ko"]))
         if g.get("go"):
@@ -124,61 +114,161 @@ def _article(m: re.Match[str], prev: dict[str, str] | None = None) -> dict[str, 
 
 
 def _fmt(a: dict[str, str]) -> str:
-    s = f"{a.get('jo', '')}条" if a.get("jo") else ""
+    s = a.get("jo", "")
+    sep = "第" if "の" in s and (a.get("ko") or a.get("go")) else ""  # 10条の3第1項
     if a.get("ko"):
-        s += f"{a['ko']}項"
+        s += f"{sep}{a['ko']}項"
+        sep = ""
     if a.get("go"):
-        s += f"{a['go']}号"
+        s += f"{sep}{a['go']}号"
     return s + a.get("tail", "")
 
 
 def _aliases(f: str) -> dict[str, str]:
-    """`…に関する法律（以下「本法」という。）`: abbreviation -> the phrase before it."""
+    """`…に関する法律（以下「本法」という。）` and `平成29年法律第44号(以下「改正法」…)`:
+    abbreviation -> the phrase before the parenthesis."""
     out = {}
-    for m in re.finditer(r"(?:法律|法)\(以下[,、]?「([^」\n]{1,15}法)」と", f):
-        i = m.start() + 2 if f.startswith("法律", m.start()) else m.start() + 1
+    for m in re.finditer(
+        r"(?:法律|法|号)\((?:[^()「」\n]{0,40}?。)?以下[,、]?「([^」\n]{1,15}法)」と", f
+    ):
+        i = m.start() + (2 if f.startswith("法律", m.start()) else 1)
         j = i
         while j > 0 and i - j < 60 and f[j - 1] not in "、,。「」()\n":
             j -= 1
-        out[m[1]] = f[j:i]
+        phrase = re.split(r"[ \u3000]+", f[j:i])[-1]  # `ア  法人に対する…`: a heading marker
+        out[m[1]] = re.sub(r"^(?:また|又は|及び|並びに|なお|さらに|そして)", "", phrase)
     return out
+
+
+@dataclass
+class _Mention:
+    """A law name in the text: cited with an article (art_start set) or alone."""
+
+    start: int
+    end: int
+    name: str
+    art_start: int | None = None
+    qualifier: str | None = None
+
+
+def _name_start(f: str, end: int, known: frozenset[str] | set[str]) -> tuple[int, str]:
+    """Start and name (value) of the law name ending at `end`."""
+    start = run_start(f, end, _NAME_CHARS, 30)
+    name = f[start:end]
+    if name == "法律" and start > 0 and f[start - 1] not in _NAME_CHARS:
+        line_start = f.rfind("\n", 0, start) + 1
+        t = _TITLE.search(f, max(line_start, start - 80), start)
+        if t is not None:
+            return t.start(), f[t.start() : end]
+    same = re.search(r"同(?:法|令|規則|条例|規程|施行令|施行規則|法施行令|法施行規則)$", name)
+    if same is not None:  # `関係同法`: a word glued before 同法
+        return start + same.start(), same.group()
+    for lead in _LEAD:
+        if name.startswith(lead) and len(name) > len(lead):
+            name = name[len(lead) :]
+            start += len(lead)
+            break
+    if start >= 2 and f[start - 1] == "\n" and f[start - 2] in _NAME_CHARS and name not in known:
+        # a name cut by a line wrap (`地方自⏎治法`): value the whole name when it is known
+        head = run_start(f, start - 1, _NAME_CHARS, 20)
+        joined = f[head : start - 1] + name
+        for i in range(len(joined) - len(name)):
+            if joined[i:] in known:
+                return start, joined[i:]
+    return start, name
+
+
+def _mentions(f: str, aliases: dict[str, str]) -> list[_Mention]:
+    """Every law name in text order: those citing an article, then bare known names."""
+    known = COMMON_LAWS | ABBREVIATIONS | set(aliases)
+    cited: list[_Mention] = []
+    for m in _LAW_END.finditer(f):
+        start, name = _name_start(f, m.end("end"), known)
+        generic = (name in GENERIC and name not in aliases) or name.startswith("法")
+        if generic and not name.startswith("同"):
+            continue
+        q = _QUALIFIER.search(f, max(0, start - 40), start)
+        cited.append(_Mention(start, m.end("end"), name, m.end(), q["q"] if q else None))
+    full = set(COMMON_LAWS)
+    for c in cited:
+        if c.name.startswith("同") or c.name in aliases or c.name in ABBREVIATIONS:
+            continue
+        if _kind(c.name) in ("法", "令", "規則") and not c.name.endswith("就業規則"):
+            full.add(c.name)  # not company rules (`就業規則`, `給与規程`): they are no statute
+        if (o := _ORDER_SUFFIX.search(c.name)) and len(c.name) > len(o.group()) + 1:
+            full.add(c.name[: o.start()])  # the act of a cited order: `都市計画法施行令`
+    full -= GENERIC
+    bare: list[_Mention] = []
+    taken = Covered((c.start, c.end) for c in cited)
+    for m in _BARE_END.finditer(f):
+        end = m.end()
+        if end < len(f) and (f[end] in _NOT_AFTER or f[end] in KATAKANA):
+            continue
+        start = run_start(f, end, _NAME_CHARS, 30)
+        if start in taken:
+            continue
+        name = f[start:end]
+        for lead in _LEAD:
+            if name.startswith(lead) and name[len(lead) :] in full:
+                start, name = start + len(lead), name[len(lead) :]
+        o = _ORDER_SUFFIX.search(name)
+        q = _QUALIFIER.search(f, max(0, start - 40), start)
+        if name in full or (o and name[: o.start()] in full):
+            bare.append(_Mention(start, end, name, None, q["q"] if q else None))
+        elif name in aliases or _referent(name, f[end : end + 1]):
+            # a defined abbreviation or an unknown act alone: what a later 同法 means
+            bare.append(_Mention(start, end, name, -1))
+    return sorted(cited + bare, key=lambda c: c.start)
+
+
+def _referent(name: str, after: str) -> bool:
+    """An act named alone that a later 同法 may mean: `地価公示法は…(同法1条)`."""
+    return (
+        len(name) >= 3
+        and name.endswith("法")
+        and _NOT_ACT.search(name) is None
+        and after in ("は", "が", "の", "に", "を", "で", "と", "上", "所", "等", "(", ",", "、")
+    )
+
+
+def _resolve(name: str, last: dict[str, str]) -> str | None:
+    """The law `同法` / `同令` / `同法施行令` … stands for."""
+    if not name.startswith("同"):
+        return name
+    rest = name[1:]
+    if not _SAME.fullmatch(name):
+        return rest  # `同民法`: the name is written
+    if rest.startswith("法") and len(rest) > 1:  # 同法施行令: the act's order
+        act = last.get("法")
+        return act + rest[1:] if act else None
+    return last.get(_kind(rest))
 
 
 @register("laws", ["LAW"])
 def extract_laws(text: str) -> Iterator[Suggestion]:
     f = folded(text)
     aliases = _aliases(f)
-    last_law: str | None = None
-    seen_laws: set[str] = set(COMMON_LAWS) | set(aliases)
-    taken: list[tuple[int, int]] = []
-    heads: list[tuple[int, int, str, str | None]] = []  # (start, article start, law, qualifier)
-    for m in _LAW_END.finditer(f):
-        start = run_start(f, m.end("end"), _NAME_CHARS, 30)
-        name = f[start : m.end("end")]
-        for lead in _LEAD:
-            if name.startswith(lead) and name != "同法":
-                name = name[len(lead) :]
-                start += len(lead)
-        if (name in _NOT_NAMES and name not in aliases) or name.startswith("法"):
+    last: dict[str, str] = {}
+    emitted: list[tuple[int, int]] = []
+    chain_end = -1
+    for c in _mentions(f, aliases):
+        if c.start < chain_end:
             continue
-        if start >= 2 and f[start - 1] == "\n" and f[start - 2] in _NAME_CHARS:
-            # a name cut by a line wrap (`地方自⏎治法`): value the whole name
-            head = run_start(f, start - 1, _NAME_CHARS, 20)
-            name = f[head : start - 1] + name
-        q = _QUALIFIER.search(f, max(0, start - 40), start)
-        heads.append((start, m.end(), name, q["q"] if q else None))
-    for start, art_start, name, qualifier in heads:
-        if any(s <= start < e for s, e in taken):
+        law = _resolve(c.name, last)
+        if law is None:
             continue
-        law = name
-        if name == "同法":
-            if last_law is None:
-                continue
-            law = last_law
-        last_law = law
-        seen_laws.add(law)
-        pos = art_start
-        span_start = start
+        last[_kind(law)] = law
+        if c.art_start is None:
+            value: dict[str, object] = {"law": law}
+            if c.qualifier:
+                value["qualifier"] = c.qualifier
+            emitted.append((c.start, c.end))
+            yield Suggestion("LAW", c.start, c.end, value)
+            continue
+        if c.art_start < 0:
+            continue
+        pos = c.art_start
+        span_start = c.start
         prev: dict[str, str] | None = None
         while True:
             it = _ITEM.match(f, pos)
@@ -187,41 +277,27 @@ def extract_laws(text: str) -> Iterator[Suggestion]:
             art = _article(it, prev)
             if it["same"] and prev:
                 art = {**prev, **{k: v for k, v in art.items() if k != "jo"}}
-            value: dict[str, object] = {"law": law, "article": _fmt(art)}
+            value = {"law": law, "article": _fmt(art)}
             if law in aliases:
                 value["full"] = aliases[law]
-            if qualifier and span_start == start:
-                value["qualifier"] = qualifier
+            if c.qualifier and span_start == c.start:
+                value["qualifier"] = c.qualifier
             yield Suggestion("LAW", span_start, it.end(), value)
-            taken.append((span_start, it.end()))
+            emitted.append((span_start, it.end()))
+            chain_end = it.end()
             prev = art
             sep = _LIST_SEP.match(f, it.end())
             if sep is None:
                 break
-            nxt = f[sep.end() :]
-            if _SAME_LAW.match(nxt) or (
-                re.match(r"[一-龥]", nxt[:1]) and not nxt.startswith("同条")
+            nxt = f[sep.end() : sep.end() + 1]
+            if _SAME.match(f, sep.end()) or (
+                re.match(r"[一-龥]", nxt) and not f.startswith("同条", sep.end())
             ):
                 break  # a new law name starts its own chain
             pos = span_start = sep.end()
-    # bare names of known laws (no article) and law numbers
-    if seen_laws:
-        alt = "|".join(re.escape(n) for n in sorted(seen_laws, key=len, reverse=True))
-        for m in re.finditer(alt, f):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            if m.start() > 0 and f[m.start() - 1] in _NAME_CHARS:
-                continue
-            if m.end() < len(f) and f[m.end()] in "法律令則典":
-                continue
-            value = {"law": m.group()}
-            q = _QUALIFIER.search(f, max(0, m.start() - 40), m.start())
-            if q:
-                value["qualifier"] = q["q"]
-            taken.append((m.start(), m.end()))
-            yield Suggestion("LAW", m.start(), m.end(), value)
+    taken = Covered(emitted)
     for m in _LAW_NUMBER.finditer(f):
-        if not any(s <= m.start() < e for s, e in taken):
+        if m.start() not in taken:
             yield Suggestion(
                 "LAW", m.start(), m.end(), {"law": re.sub(r"[ \u3000]", "", m.group())}
             )
