@@ -4,7 +4,9 @@ Value: {"court": "大阪地方裁判所堺支部", "base": "大阪地方裁判�
 "division": "第11民事部"}; "branch" and "division" only when written. "court" is the court
 with its branch (the normalised name a paralegal files the judgment under); the division
 is an attribute, written as in the text with half-width digits. The Supreme Court's benches
-count as its branch: `最高裁判所第一小法廷` (arabic `第1小法廷` becomes `第一小法廷`).
+count as its branch: `最高裁判所第一小法廷` (arabic `第1小法廷` becomes `第一小法廷`); a bench
+written alone (`平成29年2月28日  第三小法廷判決`, `同第一小法廷`, `大法廷判決`) is the Supreme
+Court's, since no other court sits in 小法廷 or 大法廷.
 Abbreviations (`東京地裁`, `大阪高裁`, `知財高裁`, `最高裁`) are spans too, valued with the
 full name. References that name no court (`当裁判所`, `原裁判所`, `同裁判所`, `同庁`) are
 not suggested: their referent is a reading of the text, not a name in it.
@@ -16,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from core.extract._entity_text import KANJI, SP, folded, run_start
+from core.extract._spans import Covered
 from core.extract.base import Suggestion, register
 
 # `昀` is a glyph the courts' PDF text gives for 最 (see the corpus README).
@@ -90,6 +93,7 @@ _COURT = re.compile(
     rf"|(?P<dist>{_DIST})(?P<dkind>地方裁判所|家庭裁判所|地裁|家裁)"
     rf"|(?P<sum>(?:さいたま)?)(?P<skind>簡易裁判所|簡裁)"
 )
+_BENCH_ALONE = re.compile(r"大法廷|第[一二三123]小法廷")
 _BRANCH = re.compile(rf"{SP}(?P<branch>{_K}{{1,5}}?支部|{_K}{{1,5}}?出張所)")
 _DIV = re.compile(rf"{SP}(?P<division>{_DIVISION})")
 _FULL_KIND = {
@@ -132,9 +136,30 @@ def _candidates(f: str) -> Iterator[re.Match[str]]:
         i = f.find("裁", max(i + 1, last_end))
 
 
+def _bench_name(bench: str) -> str:
+    """`第1小法廷` -> `第一小法廷` (the benches are named with kanji numerals)."""
+    return bench[0] + _KANJI_NUM.get(bench[1], bench[1]) + bench[2:] if len(bench) > 3 else bench
+
+
 @register("courts", ["COURT"])
 def extract_courts(text: str) -> Iterator[Suggestion]:
     f = folded(text)
+    emitted: list[tuple[int, int]] = []
+    for sug in _named(f):
+        emitted.append((sug.start, sug.end))
+        yield sug
+    # a Supreme Court bench written alone (`平成29年2月28日  第三小法廷判決`, `同第一小法廷`):
+    # only the Supreme Court sits in 小法廷/大法廷
+    taken = Covered(emitted)
+    for m in _BENCH_ALONE.finditer(f):
+        if m.start() not in taken:
+            bench = _bench_name(m.group())
+            value = {"court": "最高裁判所" + bench, "base": "最高裁判所", "branch": bench}
+            yield Suggestion("COURT", m.start(), m.end(), value)
+
+
+def _named(f: str) -> Iterator[Suggestion]:
+    """Courts written with their name (`東京地方裁判所`, `最高裁第二小法廷`)."""
     for m in _candidates(f):
         base = _base(m)
         if base is None:
@@ -152,8 +177,7 @@ def extract_courts(text: str) -> Iterator[Suggestion]:
         value: dict[str, str] = {"base": base}
         court = base
         if m["bench"]:
-            bench = m["bench"]
-            bench = bench[0] + _KANJI_NUM.get(bench[1], bench[1]) + bench[2:]
+            bench = _bench_name(m["bench"])
             value["branch"] = bench
             court = base + bench
         elif base != "最高裁判所" and (b := _BRANCH.match(f, end)) is not None:

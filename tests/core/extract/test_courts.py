@@ -65,3 +65,30 @@ def test_named_courts(text: str, span: str, value: dict[str, str]) -> None:
 
 def test_unnamed_references_are_not_courts() -> None:
     assert values("当裁判所は,原裁判所及び同裁判所の判断を是認する。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "bench"),
+    [
+        ("上告事件\n令和5年6月1日  第三小法廷判決\n主文", "第三小法廷", "第三小法廷"),
+        ("(同第1小法廷平成20年1月1日判決)", "第1小法廷", "第一小法廷"),
+        ("同年4月5日大法廷判決・民集1巻", "大法廷", "大法廷"),
+    ],
+)
+def test_supreme_court_bench_written_alone(text: str, span: str, bench: str) -> None:
+    assert values(text) == [
+        (span, {"court": "最高裁判所" + bench, "base": "最高裁判所", "branch": bench})
+    ]
+
+
+def test_short_form_in_a_citation_and_its_bench() -> None:
+    got = values("(最高裁平成10年(オ)第1号同11年2月3日第二小法廷判決)")
+    assert got == [
+        ("最高裁", {"court": "最高裁判所", "base": "最高裁判所"}),
+        (
+            "第二小法廷",
+            {"court": "最高裁判所第二小法廷", "base": "最高裁判所", "branch": "第二小法廷"},
+        ),
+    ]
+    # a bench right after the court's name stays one span
+    assert [t for t, _v in values("最高裁判所第一小法廷は")] == ["最高裁判所第一小法廷"]
