@@ -23,6 +23,7 @@ from gui.editor import Editor
 from gui.find_bar import FindBar
 from gui.fonts import ui_font
 from gui.viewer import JudgmentViewer
+from gui.workbench import install_workbench
 
 SAVED = "保存済み"
 _OK_STYLE = "color: #1e7b34"
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.viewer.acceptAllRequested.connect(ed.accept_all)
         ed.currentChanged.connect(self._current_changed)
         ed.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        install_workbench(self)  # ツール menu and docks (gui/workbench.py), before restoreState
 
         self.resize(1400, 900)
         geo, state = self.settings.value("window/geometry"), self.settings.value("window/state")
