@@ -161,6 +161,6 @@ def _record_date(d: dict[str, Any]) -> str | None:
         if era is None:
             return None
         date, _in_era = to_date(era, int(d["year"]), int(d["month"]), int(d["day"]))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         return None
     return date.isoformat()
