@@ -53,12 +53,10 @@ def group(family: str) -> str:
 
 
 AIUEO = (
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノ"
-    "ハヒフヘホマミムメモヤユヨラリルレロワヲン"
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
 )
 IROHA = (
-    "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノ"
-    "オクヤマケフコエテアサキユメミシヱヒモセス"
+    "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
 )
 _KATA_CLASS = "".join(sorted(set(AIUEO + IROHA)))
 _KANJI_DIGITS = "〇一二三四五六七八九"
@@ -85,6 +83,11 @@ MARKER = re.compile(
 _REJECT_NEXT = frozenset(")）]］】」』〕〉》。、，,~～〜・:：;；/／-－‐.．%％=＝+＋×")
 # Hiragana that continue a number or a word (`1の4`, `2から`, `3つ`), never a title's start.
 _PARTICLES = frozenset("のとにをはがへやもでかまなよつりれ")
+# ... except the words that open a sentence (`(2)もっとも,…`, `(3)なお,…`, `1まず,…`)
+_OPENER = re.compile(
+    "(?:もっとも|もし|また|まず|まして|まさに|なお|なぜ|なかでも|よって|つまり|ところで|ところが"
+    "|とりわけ|とはいえ|ともかく|かかる|かつ|かえって|かような|かくして)[,，、]?"
+)
 # Counters and units after a number (`1月29日`, `2条`, `3か月`, `2審`): a quantity.
 _COUNTER = re.compile(
     "年|月|日|条|項|号|円|万|億|千|百|分|秒|時|頁|枚|名|人|回|件|個|通|本(?!件|判決|人|訴)|歳|才|丁|番|階"
@@ -207,7 +210,7 @@ def parse_marker(text: str, pos: int, line_end: int, chained: bool = False) -> M
     chain = chained
     if not spaced:
         c = follow[0]
-        if c in _REJECT_NEXT or c in _PARTICLES:
+        if c in _REJECT_NEXT or (c in _PARTICLES and not _OPENER.match(follow)):
             return None
         numeric = family in (DAI, ARABIC, KANJI)
         if numeric and _COUNTER.match(follow):
@@ -217,8 +220,10 @@ def parse_marker(text: str, pos: int, line_end: int, chained: bool = False) -> M
             return None  # 一部, 一般, 第一審: kanji markers need a space after them
         if chain_follows(text, end, line_end, family):
             chain = True  # `2(1)`, `(2)ア`: a chain of markers on one line
-        elif _KANA_OR_LATIN.match(follow) and MARKER.match(follow) and not parse_marker(
-            text, end, line_end, True
+        elif (
+            _KANA_OR_LATIN.match(follow)
+            and MARKER.match(follow)
+            and not parse_marker(text, end, line_end, True)
         ):
             return None  # `⑵ウのとおり`: a reference to item ウ of ⑵, not a heading
         prev = "" if chained else _prev_line_end(text, pos)
@@ -234,9 +239,7 @@ def chain_follows(text: str, pos: int, line_end: int, outer: str) -> bool:
     if MARKER.match(text, pos, line_end) is None:
         return False
     inner = parse_marker(text, pos, line_end, True)
-    return inner is not None and any(
-        n == 1 and RANK[f] > RANK[outer] for f, n in inner.ordinals
-    )
+    return inner is not None and any(n == 1 and RANK[f] > RANK[outer] for f, n in inner.ordinals)
 
 
 def rest_after(text: str, marker: Marker, line_end: int) -> str:

@@ -7,6 +7,9 @@ depth in a stack of open levels, [family, last ordinal]. A line-initial marker i
 only as the next sibling of an open level (which closes the deeper ones) or as the first
 item of a family not yet open; so `イリモート…` is heading イ after ア, and `1月29日` is not
 heading 1. A first item without a space after it must see its own next sibling ahead.
+A line opening a quote that runs past it (`「(9)  …` after `次のとおり付加する。`: the text
+an appellate judgment puts into the lower court's) starts a block of items one level
+below the current item, numbered afresh, until the quote closes.
 
 Spans: a titled heading covers its line (without the newline); a numbered paragraph
 (`1 被告は，…支払え。`, title "") covers the marker only, so the span is the same in
@@ -40,6 +43,8 @@ _BRACKETED = re.compile(
 )
 _PAREN_TITLE = re.compile("^([^(（〔。]{1,24})[(（〔]")
 _LOOKAHEAD = 400  # candidates scanned for a first item's next sibling
+_QUOTE_MARK = re.compile("[「」]")
+_QUOTE_LIMIT = 30000  # characters a quoted block may span
 
 # Title keyword -> kind, first match wins (order matters: 争点に対する判断 is a 判断).
 _KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -106,6 +111,17 @@ class _Cand:
     marker: Marker
     line_end: int
     chained_next: bool  # another marker follows directly (`2(1)`): no title of its own
+    quote_end: int = 0  # `「(9)  …` opening a quoted block (an amendment's text): where it ends
+
+
+def _quote_end(text: str, pos: int, limit: int) -> int:
+    """End of the 「…」 opened at `pos` (nested brackets counted), 0 if not closed."""
+    depth = 0
+    for m in _QUOTE_MARK.finditer(text, pos, min(len(text), pos + limit)):
+        depth += 1 if m.group() == "「" else -1
+        if depth == 0:
+            return m.end()
+    return 0
 
 
 def _candidates(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[_Cand]:
@@ -115,6 +131,16 @@ def _candidates(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list
             continue
         pos = _LEAD.match(text, s, e).end()  # type: ignore[union-attr]
         chained = False
+        if text.startswith("「", pos):
+            # an item quoted inside an amending item (`(4) …次のとおり付加する。⏎「(9)  …`):
+            # only a quote that goes on past its line is a block of items
+            inner = _LEAD.match(text, pos + 1, e).end()  # type: ignore[union-attr]
+            mk = parse_marker(text, inner, e)
+            end = _quote_end(text, pos, _QUOTE_LIMIT) if mk is not None else 0
+            if mk is not None and end > e:
+                more = chain_follows(text, mk.end, e, mk.families[0])
+                out.append(_Cand(i, mk, e, more, end))
+            continue
         while pos < e:
             mk = parse_marker(text, pos, e, chained)
             if mk is None:
@@ -136,9 +162,15 @@ class _Walker:
         self.cands = cands
         self.resets = resets  # sorted line numbers of parts
         self.stack: list[_Level] = []
+        self.base = 0  # inside a quoted block: the levels below it are not its siblings
+        self.quote_end = 0
+
+    def clear(self) -> None:
+        self.stack.clear()
+        self.base = self.quote_end = 0
 
     def _sibling_at(self, mk: Marker) -> tuple[int, str, int] | None:
-        for i in range(len(self.stack) - 1, -1, -1):
+        for i in range(len(self.stack) - 1, self.base - 1, -1):
             lv = self.stack[i]
             for fam, n in mk.ordinals:
                 if lv.family == fam and n == lv.last + 1:
@@ -146,7 +178,9 @@ class _Walker:
         return None
 
     def _open_groups(self) -> dict[str, int]:
-        return {group(lv.family): i for i, lv in enumerate(self.stack) if lv.family}
+        return {
+            group(lv.family): i for i, lv in enumerate(self.stack) if lv.family and i >= self.base
+        }
 
     def _lookahead(self, ci: int, fam: str) -> bool:
         """A first item without a space: is its next sibling ahead before its parent ends?"""
@@ -165,7 +199,17 @@ class _Walker:
 
     def accept(self, ci: int) -> int | None:
         """Level of candidate `ci` if it is taken as an item, updating the stack."""
-        mk = self.cands[ci].marker
+        cand = self.cands[ci]
+        mk = cand.marker
+        if self.quote_end and mk.start >= self.quote_end:
+            del self.stack[self.base :]  # the quoted block is over
+            self.base = self.quote_end = 0
+        if cand.quote_end and not self.quote_end:
+            # a quoted block starts anywhere in its own numbering, one level below
+            self.base, self.quote_end = len(self.stack), cand.quote_end
+            fam, n = mk.ordinals[0]
+            self.stack.append(_Level(fam, n))
+            return len(self.stack)
         sib = self._sibling_at(mk)
         if sib is not None:
             i, fam, n = sib
@@ -184,7 +228,11 @@ class _Walker:
                 del self.stack[groups[group(fam)] :]  # a list starting afresh
             elif not mk.strong and not self._lookahead(ci, fam):
                 continue
-            while self.stack and self.stack[-1].family and RANK[self.stack[-1].family] > RANK[fam]:
+            while (
+                len(self.stack) > self.base
+                and self.stack[-1].family
+                and RANK[self.stack[-1].family] > RANK[fam]
+            ):
                 self.stack.pop()  # 一 after (一): the shallower family closes deeper ones
             self.stack.append(_Level(fam, 1))
             return len(self.stack)
@@ -240,7 +288,7 @@ def extract_sections(text: str) -> Iterator[Suggestion]:
     for _line, typ, k in events:
         if typ == 0:
             p = parts[k]
-            walker.stack.clear()
+            walker.clear()
             yield _suggestion(p.start, p.end, p.kind, 0, "", p.title)
         elif typ == 1:
             h = pheads[k]
