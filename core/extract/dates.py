@@ -3,15 +3,24 @@
 Value: always a dict, `{"date": "YYYY-MM-DD"}` (or `"YYYY-MM"` when no day is written),
 plus when they apply:
 - `"relative": "同年"|"同月"|"同日"|"翌日"|"前日"|"翌月"|"前月"|"翌年"|"前年"|"年省略"`: resolved
-  from the nearest date before it in the text (`年省略`: `5月3日` with no year at all);
-  a relative date with nothing before it to resolve against is not suggested;
+  from the nearest date of the case's story before it (`年省略`: `5月3日` or `10月下旬`
+  with no year at all; `同月`: also a day listed after a date, the `4日` of `4月3日,4日`);
+  a relative date with nothing before it to resolve against is not suggested. A bare
+  `翌日` / `前日` / `翌月` / `前月` counts only when anchored to that date (`その翌日`, the
+  same sentence, or opening the next one), not after a noun (`犯行前日`); one followed by
+  the date it names (`翌日である同月8日`) is kept only when the two agree. A year-less date
+  that repeats one opening a defined term (`以下「5月3日の故障」という`) takes its year;
+- `"citation": true` for the date of a cited precedent (`最高裁昭和51年3月30日判決`, a
+  date before `・民集…` or `第二小法廷判決`): it does not set the year for later dates;
 - `"approx": "上旬"|"中旬"|"下旬"|"初旬"|"末"|"末日"|"頃"|"中旬頃"|...` (末日 also fills
   the day with the month's last day);
 - `"out_of_era": true` for a wareki date outside its era (平成31年5月1日, drafted before
   the change), accepted up to five years past the era's end;
 - `"birth": true` for `（昭和38年5月3日生）`.
-A year alone (`平成3年`, `平成3年度`, the year of a case or law number) is not a date here.
-Times (`午後1時10分頃`) stay outside the span. Invalid dates (2月30日) are dropped.
+A western year with its era year in brackets is one date (`2013年(平成25年)10月12日`,
+`2019(令和元)年5月1日`, `平成25年(2013年)10月`). A year alone (`平成3年`, `平成3年度`, the
+year of a case or law number) is not a date here. Times (`午後1時10分頃`) stay outside the
+span. Invalid dates (2月30日) are dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +31,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from core.extract._date_context import (
+    follows_case_number,
+    is_citation,
+    opens_defined_term,
+    relative_is_anchored,
+)
 from core.extract._scan import finditer_near
 from core.extract.base import Suggestion, register
 from core.extract.numerals import parse_int
@@ -31,6 +46,7 @@ _PARTS = {
     "«N»": r"(?:[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})",
     "«EY»": r"(?:元|[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})",
     "«S»": r"[ \u3000]?",
+    "«ERA»": r"(?:明治|大正|昭和|平成|令和)",
 }
 
 
@@ -44,9 +60,10 @@ def _rx(template: str) -> str:
 _DATE = re.compile(
     _rx(
         r"(?P<era>明治|大正|昭和|平成|令和)«S»(?P<ey>«EY»)«S»年"
-        r"(?:«S»(?P<em>«N»)«S»月(?:«S»(?P<ed>«N»)«S»日)?)?"
+        r"(?:«S»(?:[(（](?:西暦)?[12][0-9]{3}年?[)）]«S»)?(?P<em>«N»)«S»月(?:«S»(?P<ed>«N»)«S»日)?)?"
         r"|(?<![0-9０-９])(?P<wy>(?:1[89]|20)[0-9]{2}|[１２][０-９]{3}|[一二][〇一二三四五六七八九]{3})"
-        r"«S»年«S»(?P<wm>«N»)«S»月(?:«S»(?P<wd>«N»)«S»日)?"
+        r"(?:«S»年«S»(?:[(（]«ERA»«S»«EY»«S»年[)）]«S»)?|[(（]«ERA»«S»«EY»«S»[)）]«S»年«S»)"
+        r"(?P<wm>«N»)«S»月(?:«S»(?P<wd>«N»)«S»日)?"
         r"|(?<![0-9０-９/])(?P<sy>(?:19|20)[0-9]{2})[/／](?P<sm>[0-9]{1,2})[/／](?P<sd>[0-9]{1,2})"
         r"(?![0-9/])"
         r"|同(?P<se>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})年«S»(?P<sem>«N»)«S»月"
@@ -54,7 +71,8 @@ _DATE = re.compile(
         r"|(?P<ry>同|翌|前)年«S»(?P<rym>«N»)«S»月(?:«S»(?P<ryd>«N»)«S»日)?"
         r"|(?P<rm>同|翌|前)月(?:«S»(?P<rmd>«N»)«S»日)?"
         r"|(?P<rd>同日|翌日|前日)"
-        r"|(?<![年月日0-9０-９〇一二三四五六七八九十同翌前毎/])(?P<mm>«N»)«S»月«S»(?P<md>«N»)«S»日"
+        r"|(?<![年月日0-9０-９〇一二三四五六七八九十同翌前毎/])(?P<mm>«N»)«S»月"
+        r"(?:«S»(?P<md>«N»)«S»日|(?=«S»(?:上旬|中旬|下旬|初旬|末|頃|ころ|ごろ)))"
     )
 )
 _DATE_ANCHOR = re.compile(r"[月/／]|[同翌前]日|明治|大正|昭和|平成|令和")
@@ -69,6 +87,16 @@ _BROKEN_DAY = re.compile(r"\n?[0-9０-９〇一二三四五六七八九十]")
 _SUFFIX = re.compile(r"[ \u3000]?(上旬|中旬|下旬|初旬|末日|末|頃|ころ|ごろ)(頃|ころ|ごろ)?")
 _BIRTH = re.compile(r"生(?:まれ)?(?=[)）\]】\s,，、。]|$)")
 _MAX_ERA_OVERRUN = 5
+# a day listed after a full date: 4月3日,4日 / 同月6日及び8日 / 4月4日から6日まで
+_NEXT_DAY = re.compile(
+    _rx(
+        r"(?:[,，、・~〜～]|及び|および|並びに|又は|または|と|ないし|乃至|(?P<until>から))«S»"
+        r"(?P<d>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})«S»日"
+        r"(?!間|分|以|前|後|目|数|程|ほど|超|余|未満|当|あた|につき|平均|[0-9０-９])"
+    )
+)
+_BARE = frozenset(("翌日", "前日", "翌月", "前月"))
+_THEN_DATE = re.compile(r"(?:である|に当たる|にあたる|の|[(（])?[ \u3000]?")
 
 
 def _n(s: str) -> int | None:
@@ -125,37 +153,124 @@ def _iso(y: int, m: int, d: int | None) -> str:
     return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
 
 
+def _next_days(text: str, pos: int, day: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, day) of the days listed after a full date: `4月3日,4日`, `同月6日及び
+    8日`, `4月4日~6日`; each later than the one before (`4月3日,1日当たり` is not a list)."""
+    while (nd := _NEXT_DAY.match(text, pos)) is not None:
+        if nd.group("until") and not text.startswith("まで", nd.end()):
+            return  # 4月1日から10日で: a count of days, not the 10th
+        got = parse_int(nd.group("d"))
+        if got is None or got <= day:
+            return
+        yield nd.start("d"), nd.end(), got
+        pos, day = nd.end(), got
+
+
+def _year_left_out(
+    text: str, m: re.Match[str], mo: int | None, d: int | None, state: _State
+) -> tuple[int, str | None] | None:
+    """(year, relative) for `5月3日` / `10月下旬` written without a year, or None."""
+    year_only, default_year = state.year_only, state.default_year
+    gap = text[year_only[1] : m.start()] if year_only else None
+    if year_only and gap is not None and len(gap) <= 2 and not gap.strip():
+        return year_only[0], None  # 平成30年⏎10月12日: the year is on the line before
+    if mo is not None and d is not None and (mo, d) in state.defined:
+        return state.defined[(mo, d)], "年省略"  # 以下「5月3日の信号トラブル」という
+    if default_year is not None and m.start() > default_year[1]:
+        return default_year[0], "年省略"  # 以下，特に断らない限り平成10年の月日である
+    if state.last_full is not None:
+        return state.last_full, "年省略"  # the last date with a month, not 昭和57年から
+    return None
+
+
+class _State:
+    """What the resolution loop remembers between matches."""
+
+    def __init__(self, text: str) -> None:
+        # the last date of the case's story, or the year of a bare 平成10年 (month None)
+        self.ctx: tuple[int, int | None, int | None] | None = None
+        self.ctx_end = -1  # where the date in ctx ends
+        self.year_only: tuple[int, int] | None = None  # (year, end) of a bare 平成30年
+        self.last_era: str | None = None  # for 同31年: the era named last
+        self.last_full: int | None = None  # year of the last story date that had a month
+        self.last_end = -1  # end of the last date suggested
+        self.defined: dict[tuple[int, int], int] = {}  # (month, day) opening a defined term
+        self.default_year = _default_year(text)
+
+
+def _relative(
+    text: str, m: re.Match[str], state: _State
+) -> tuple[int, int, int | None, str] | None:
+    """(year, month, day, word) of 同年5月 / 同月3日 / 同日 / 翌日 / 前月 ..., or None."""
+    g = m.group
+    if state.ctx is None:
+        return None
+    start = m.start()
+    bare = bool(g("rd") and g("rd") != "同日") or bool(g("rm") and g("rm") != "同" and not g("rmd"))
+    if bare and not relative_is_anchored(text, start, state.last_end, state.ctx_end):
+        return None  # 犯行前日, 送達の日の翌日, 睡眠は翌日の…: not the day after the last date
+    if (
+        text[start] in "翌前"
+        and start > 0
+        and text[start - 1] == "の"
+        and start - 1 != state.last_end
+        and not text.endswith("その", 0, start)
+    ):
+        return None  # 請求した日の翌日: the day after an event, not after the last date
+    cy, cm, cd = state.ctx
+    d: int | None
+    if g("ry"):
+        d = parse_int(g("ryd")) if g("ryd") else None
+        mo = parse_int(g("rym"))
+        if mo is None or (g("ryd") and d is None):
+            return None
+        if state.year_only and follows_case_number(text, state.year_only[1], start):
+            cy = state.year_only[0]  # 昭和35年(あ)第112号同年7月20日判決
+        return cy + {"同": 0, "翌": 1, "前": -1}[g("ry")], mo, d, g("ry") + "年"
+    if g("rm"):
+        if cm is None:
+            return None
+        y, mo = _shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
+        d = parse_int(g("rmd")) if g("rmd") else None
+        if g("rmd") and d is None:
+            return None
+        return y, mo, d, g("rm") + "月"
+    word = g("rd")
+    if cm is None or cd is None:
+        return None
+    day = dt.date(cy, cm, cd) + dt.timedelta(days={"同日": 0, "翌日": 1, "前日": -1}[word])
+    return day.year, day.month, day.day, word
+
+
 @register("dates", ["DATE"])
 def extract_dates(text: str) -> Iterator[Suggestion]:
-    # the last date suggested, or the year of a bare 平成10年 (month None) after it
-    ctx: tuple[int, int | None, int | None] | None = None
-    year_only: tuple[int, int] | None = None  # (year, end) of a bare 平成30年 just before
-    last_era: str | None = None  # for 同31年: the era named last
-    last_full: int | None = None  # year of the last date that had a month
-    last_end = -1  # end of the last date suggested
-    default_year = _default_year(text)
+    state = _State(text)
+    # a bare 翌日 followed by the date it names (翌日である同月8日): kept only if they agree
+    pending: tuple[Suggestion, int] | None = None
     for m in finditer_near(_DATE, _DATE_ANCHOR, text):
+        if pending is not None and m.start() != pending[1]:
+            pending = None
         g = m.group
         attrs: dict[str, Any] = {}
         y: int | None
         mo: int | None
         d: int | None
         if g("era"):
-            last_era = g("era")
+            state.last_era = g("era")
             got = _era_ymd(g("era"), g("ey"), g("em"), g("ed"))
             if got is None:
                 ey = _n(g("ey"))
                 if g("em") is None and ey is not None:
                     year = era_bounds(g("era"))[0].year + ey - 1
-                    year_only = (year, m.end())
+                    state.year_only = (year, m.end())
                     if not _NOT_A_YEAR_OF_EVENTS.match(text, m.end()):
-                        ctx = (year, None, None)  # 平成10年頃 ... 同年5月: that year
+                        state.ctx = (year, None, None)  # 平成10年頃 ... 同年5月: that year
                 continue
             y, mo, d, attrs = got
         elif g("se"):
-            if last_era is None:
+            if state.last_era is None:
                 continue
-            got = _era_ymd(last_era, g("se"), g("sem"), g("sed"))
+            got = _era_ymd(state.last_era, g("se"), g("sem"), g("sed"))
             if got is None:
                 continue
             y, mo, d, attrs = got
@@ -168,55 +283,21 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
         elif g("sy"):
             y, mo, d = int(g("sy")), int(g("sm")), int(g("sd"))
         elif g("mm"):
-            mo, d = parse_int(g("mm")), parse_int(g("md"))
-            gap = text[year_only[1] : m.start()] if year_only else None
-            if year_only and gap is not None and len(gap) <= 2 and not gap.strip():
-                y = year_only[0]  # 平成30年⏎10月12日: the year is on the line before
-            elif default_year is not None and m.start() > default_year[1]:
-                y = default_year[0]  # 以下，特に断らない限り平成10年の月日である
-                attrs["relative"] = "年省略"
-            elif last_full is not None:
-                y = last_full  # the year of the last date with a month, not of 昭和57年から
-                attrs["relative"] = "年省略"
-            else:
+            mo = parse_int(g("mm"))
+            d = parse_int(g("md")) if g("md") else None
+            if g("md") and d is None:
                 continue
+            left_out = _year_left_out(text, m, mo, d, state)
+            if left_out is None:
+                continue
+            y = left_out[0]
+            if left_out[1]:
+                attrs["relative"] = left_out[1]
         else:
-            if ctx is None:
+            rel = _relative(text, m, state)
+            if rel is None:
                 continue
-            word_start = m.start()
-            if (
-                text[word_start] in "翌前"
-                and word_start > 0
-                and text[word_start - 1] == "の"
-                and word_start - 1 != last_end
-                and not text.endswith("その", 0, word_start)
-            ):
-                continue  # 請求した日の翌日: the day after an event, not after the last date
-            cy, cm, cd = ctx
-            if g("ry"):
-                word = g("ry") + "年"
-                y = cy + {"同": 0, "翌": 1, "前": -1}[g("ry")]
-                mo = parse_int(g("rym"))
-                d = parse_int(g("ryd")) if g("ryd") else None
-                if g("ryd") and d is None:
-                    continue
-            elif g("rm"):
-                word = g("rm") + "月"
-                if cm is None:
-                    continue
-                y, mo = _shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
-                d = parse_int(g("rmd")) if g("rmd") else None
-                if g("rmd") and d is None:
-                    continue
-            else:
-                word = g("rd")
-                if cm is None or cd is None:
-                    continue
-                day = dt.date(cy, cm, cd) + dt.timedelta(
-                    days={"同日": 0, "翌日": 1, "前日": -1}[word]
-                )
-                y, mo, d = day.year, day.month, day.day
-            attrs["relative"] = word
+            y, mo, d, attrs["relative"] = rel
         if y is None or mo is None or not _valid(y, mo, d):
             continue
         end = m.end()
@@ -232,7 +313,30 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
                 end = suf.end()
         if _BIRTH.match(text, end):
             attrs["birth"] = True
-        ctx = (y, mo, d)
-        last_end = end
-        last_full = y
-        yield Suggestion("DATE", m.start(), end, {"date": _iso(y, mo, d), **attrs})
+        citation = is_citation(text, m.start(), end)
+        if citation:
+            attrs["citation"] = True  # a precedent's date: not part of the case's story
+        found = Suggestion("DATE", m.start(), end, {"date": _iso(y, mo, d), **attrs})
+        if pending is not None:
+            if pending[0].value["date"] == found.value["date"]:
+                yield pending[0]
+            pending = None
+        state.last_end = end
+        then = _THEN_DATE.match(text, end)
+        if attrs.get("relative") in _BARE and then and _DATE.match(text, then.end()):
+            pending = (found, then.end())  # 翌日である同月8日: wait for the date itself
+            continue
+        if not citation:
+            state.ctx, state.ctx_end, state.last_full = (y, mo, d), end, y
+        if d is not None and opens_defined_term(text, m.start()):
+            state.defined[(mo, d)] = y
+        yield found
+        if d is None or citation:
+            continue
+        for nd_start, nd_end, nd in _next_days(text, end, d):
+            if not _valid(y, mo, nd):
+                break
+            state.ctx, state.ctx_end, state.last_end = (y, mo, nd), nd_end, nd_end
+            yield Suggestion(
+                "DATE", nd_start, nd_end, {"date": _iso(y, mo, nd), "relative": "同月"}
+            )

@@ -236,3 +236,112 @@ def test_day_after_an_event_is_not_resolved() -> None:
 def test_day_after_a_date_is_resolved() -> None:
     got = dates("令和3年5月18日の翌日から，その翌日まで")
     assert [v["date"] for _s, v in got] == ["2021-05-18", "2021-05-19", "2021-05-20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("書籍(2013年(平成25年)10月12日発行)", "2013年(平成25年)10月12日", "2013-10-12"),
+        ("雑誌(2014年（平成26年）3月発行)", "2014年（平成26年）3月", "2014-03"),
+        ("2019(令和元)年5月1日に施行", "2019(令和元)年5月1日", "2019-05-01"),
+        ("平成25年(2013年)10月12日に開催", "平成25年(2013年)10月12日", "2013-10-12"),
+    ],
+)
+def test_western_and_era_year_together_are_one_date(text: str, span: str, iso: str) -> None:
+    assert dates("令和3年1月5日に受領した。" + text)[1:] == [(span, {"date": iso})]
+
+
+def test_a_cited_precedent_does_not_set_the_year() -> None:
+    text = (
+        "平成3年5月14日に事故が起きた。責任は連帯する(最高裁昭和51年3月30日判決)。"
+        "同昭和63年7月1日判決・民集42巻6号451頁も同旨である。原告は,5月20日に報告した。"
+    )
+    got = dates(text)
+    assert got[1] == ("昭和51年3月30日", {"date": "1976-03-30", "citation": True})
+    assert got[2] == ("昭和63年7月1日", {"date": "1988-07-01", "citation": True})
+    assert got[3] == ("5月20日", {"date": "1991-05-20", "relative": "年省略"})
+
+
+def test_the_case_own_judgment_is_not_a_citation() -> None:
+    assert only("原審は,平成20年1月10日判決を言い渡した。") == {"date": "2008-01-10"}
+
+
+def test_same_year_after_a_case_number_is_the_case_number_year() -> None:
+    got = dates("令和2年1月1日に提訴した。(最高裁昭和35年(あ)第112号同年7月20日大法廷判決)")
+    assert got[1] == (
+        "同年7月20日",
+        {"date": "1960-07-20", "relative": "同年", "citation": True},
+    )
+
+
+def test_a_date_in_a_defined_term_keeps_its_year() -> None:
+    text = (
+        "平成3年4月12日に点検し,同年5月3日(以下「5月3日の故障」という。)に故障した。"
+        "平成15年1月10日に判決が確定した。被告は,5月3日の故障を知っていた。"
+    )
+    assert dates(text)[-1] == ("5月3日", {"date": "1991-05-03", "relative": "年省略"})
+
+
+def test_month_without_year_with_a_vague_part() -> None:
+    got = dates("平成23年11月頃には,10月下旬に処方された薬を飲んでいた。")
+    assert got[1] == ("10月下旬", {"date": "2011-10", "relative": "年省略", "approx": "下旬"})
+    assert dates("平成23年1月5日に開店した。毎年10月下旬に祭りがある。")[1:] == []
+    got = dates("平成2年10月下旬か11月上旬には")
+    assert got[1] == ("11月上旬", {"date": "1990-11", "relative": "年省略", "approx": "上旬"})
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("令和2年4月3日,4日には来訪した。", ["2020-04-03", "2020-04-04"]),
+        ("令和2年4月3日及び5日に来訪した。", ["2020-04-03", "2020-04-05"]),
+        ("令和2年4月4日から6日まで休業した。", ["2020-04-04", "2020-04-06"]),
+        ("令和2年4月12日,20日,27日の作業", ["2020-04-12", "2020-04-20", "2020-04-27"]),
+        ("令和2年4月3日,1日当たり2時間", ["2020-04-03"]),  # not later: not a list
+        ("令和2年4月1日から5日間休業した。", ["2020-04-01"]),  # a period
+        ("令和2年4月1日から10日で完成した。", ["2020-04-01"]),  # a count of days
+        ("令和2年4月1日から3日以内に", ["2020-04-01"]),
+        ("令和2年4月30日,31日", ["2020-04-30"]),  # no 4月31日
+    ],
+)
+def test_days_listed_after_a_date(text: str, days: list[str]) -> None:
+    assert [v["date"] for _s, v in dates(text)] == days
+
+
+def test_listed_day_is_the_same_month() -> None:
+    assert dates("令和2年4月3日,4日")[1] == ("4日", {"date": "2020-04-04", "relative": "同月"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和2年3月1日に受診した。睡眠不足は翌日の血圧を上げる。",  # generic, far from a date
+        "令和2年3月1日に受診した。調査は発症直前ないし 前日を中心とする。",
+        "令和2年3月1日に受診した。Aは,犯行前日の夜に外出した。",  # the day before an event
+        "令和2年3月1日に受診した。その後交渉した。合意はない。Aは,翌日に連絡した。",
+    ],
+)
+def test_unanchored_day_after_is_not_resolved(text: str) -> None:
+    assert [s for s, _v in dates(text)] == ["令和2年3月1日"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("令和2年3月1日に契約した。翌日,代金を支払った。", "2020-03-02"),  # opens the next sentence
+        ("令和2年3月1日に契約し,翌日に支払った。", "2020-03-02"),  # same sentence
+        ("令和2年3月1日に契約し,Aはその前日に来た。", "2020-02-29"),
+    ],
+)
+def test_anchored_day_after_is_resolved(text: str, iso: str) -> None:
+    assert dates(text)[1][1]["date"] == iso
+
+
+def test_day_after_followed_by_its_date_must_agree() -> None:
+    got = dates("令和2年3月1日に受診し,その翌日である同月2日に入院した。")
+    assert [s for s, _v in got] == ["令和2年3月1日", "翌日", "同月2日"]
+    got = dates("令和2年3月1日に受診した。翌日の令和2年3月5日に入院した。")
+    assert got == [
+        ("令和2年3月1日", {"date": "2020-03-01"}),
+        ("令和2年3月5日", {"date": "2020-03-05"}),
+    ]

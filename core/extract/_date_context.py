@@ -1,0 +1,88 @@
+"""Context tests for DATE: which dates set the running year, and which relative words are
+anchored to the date before them.
+
+Kept apart from `dates.py` so that the pattern and the resolution loop stay readable; each
+test looks only at a few characters around a match.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a law report after a date (民集20巻9号1886頁, 判時1234号): the date of a cited case
+_REPORT_AFTER = re.compile(
+    r"[ \u3000]?(?:第[一二三1-3１-３]小法廷|大法廷)?[ \u3000]?(?:判決|決定)?[ \u3000]?"
+    r"[・,，、(（]?[ \u3000]?"
+    r"(?:民集|刑集|集民|集刑|裁判集|判時|判タ|判例時報|判例タイムズ|訟月|家月|高民|下民|労判|"
+    r"労民|金判|金法|裁時|民録|刑録|最高裁判所(?:民事|刑事)判例集)"
+)
+# a supreme court (or 大審院) named just before the date, a judgment after it
+_HIGHEST_BEFORE = re.compile(
+    r"(?:最高裁(?:判所)?(?:第[一二三1-3１-３]小法廷|大法廷)?|最[一二三]?小?[判決]|最大[判決]|"
+    r"大審院|大[判決])[ \u3000]?$"
+)
+_JUDGMENT_AFTER = re.compile(
+    r"[ \u3000]?(?:第[一二三1-3１-３]小法廷|大法廷)?[ \u3000]?(?:判決|決定|判例)"
+)
+_BENCH_AFTER = re.compile(r"(?:第[一二三1-3１-３]小法廷|大法廷)(?:判決|決定)")
+# 以下「5月3日の信号トラブル」という: a date that opens a defined term
+_TERM_OPEN = re.compile(r"以下[,，、]?[ \u3000]?「$")
+_BREAKS = re.compile(r"[。\n]+")
+# 昭和35年(あ)第112号同年7月20日判決: the rest of a case number between a year and 同年
+_CASE_NUMBER_REST = re.compile(r"[(（][^()（）\n]{1,6}[)）]第[0-9０-９]+号[,，、 \u3000]?")
+
+
+def is_citation(text: str, start: int, end: int) -> bool:
+    """True for the date of a cited precedent (`最高裁昭和51年3月30日判決`,
+    `同昭和63年7月1日判決・民集42巻6号451頁`, `…第6号同45年7月20日第一小法廷判決`): it is
+    not a date of the case's story, so later dates that leave out their year must not take
+    its year."""
+    if _REPORT_AFTER.match(text, end):
+        return True
+    if _BENCH_AFTER.match(text, end) and start > 0 and text[start - 1] != "\n":
+        return (
+            True  # …第112号同年7月20日大法廷判決; a heading `令和4年1月28日  第二小法廷判決` is not
+        )
+    return bool(
+        _HIGHEST_BEFORE.search(text, max(0, start - 12), start) and _JUDGMENT_AFTER.match(text, end)
+    )
+
+
+def opens_defined_term(text: str, start: int) -> bool:
+    """True when the date starts a defined term (`以下「4月12日の信号トラブル」という`):
+    the same month and day written later without a year name the same day."""
+    return bool(_TERM_OPEN.search(text, max(0, start - 6), start))
+
+
+def _is_noun_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u30a0" <= ch <= "\u30ff" or ch == "々"
+
+
+def relative_is_anchored(text: str, start: int, last_end: int, ctx_end: int) -> bool:
+    """Whether a bare 翌日 / 前日 / 翌月 / 前月 at `start` counts from the last date.
+
+    Anchored: `その翌日`, right after the date (`3月1日の前日`), in the same sentence as the
+    date, or opening the sentence right after it (`…同月23日に通知した。翌日…`). Not: after
+    a noun (`犯行前日`: the day before an event), after の of another word (`送達の日の翌日`),
+    or used generically far from any date (`睡眠は翌日の血圧…`).
+    """
+    if text.endswith("その", 0, start) or start == last_end:
+        return True
+    prev = text[start - 1] if start > 0 else "\n"
+    if prev == "の":
+        return start - 1 == last_end
+    if _is_noun_char(prev):
+        return False
+    breaks = len(_BREAKS.findall(text, max(0, ctx_end), start))
+    if breaks == 0:
+        return True
+    i = start - 1
+    while i >= 0 and text[i] in " \u3000":
+        i -= 1
+    return breaks == 1 and (i < 0 or text[i] in "。\n")
+
+
+def follows_case_number(text: str, year_end: int, start: int) -> bool:
+    """True when only a case number's tail lies between a bare era year and a 同年 at
+    `start` (`昭和35年(あ)第112号同年7月20日`): that 同年 is the case number's year."""
+    return 0 <= year_end <= start and _CASE_NUMBER_REST.fullmatch(text, year_end, start) is not None
