@@ -2,8 +2,12 @@
 
 Value: `{"duration": "P1Y6M", "kind": K}` where K is the sentence (`懲役`, `禁錮`, `拘禁刑`,
 `拘留`), `執行猶予`, `未決勾留` (days credited) or `期間` for a general duration
-(`4年間`, `3か月`, `30日間`, `2週間`, `70時間` -> PT70H, `30分間` -> PT30M); `"approx": true`
-when 約 comes first.
+(`4年間`, `3か月`, `30日間`, `2週間`, `70時間` -> PT70H, `7.9時間` -> PT7H54M (PT67.08H when
+the fraction is not whole minutes), `30分間` and `15分の休憩` -> PT30M / PT15M, `2年半` ->
+P2Y6M, `2年ごとに` -> P2Y); `"approx": true` when 約 comes first. The number opening a range
+is a period of the same unit (`1~6か月`: `1` P1M and `6か月` P6M).
+Not periods: offsets (`2か月後`, `約2週間前`; `60時間前後` is kept), times of day
+(`午後1時10分`), rates and fractions (`年5分`, `100分の30`, `3分し`), `十分`.
 Spans: a sentence includes its word (`懲役1年6月`, `執行猶予5年`, `未決勾留日数中120日`);
 a suspension written `5年間その刑の執行を猶予` spans `5年間`.
 A bare `3年` or `6月` is never a general duration (a year or a month name); after 懲役 and
@@ -25,6 +29,10 @@ _PARTS = {
     "«MO»": r"(?:か月|カ月|ヶ月|ケ月|箇月|ヵ月|月)",
     "«MS»": r"(?:か月|カ月|ヶ月|ケ月|箇月|ヵ月)",  # 月 alone is a month name outside sentences
     "«S»": r"[ \u3000]?",
+    # what may follow a bare `15分` that is a length of time (not 100分の30, 3分し, 5分5厘)
+    "«MIN»": r"の(?![0-9０-９〇一二三四五六七八九十])|[をにでがはもやと、,，。・)）」~〜～\n]"
+    r"|程|ずつ|単位|ない|から|まで|以上|以内|未満|余|弱|強|超|休|及び|又は|並びに|前後|ほど|くらい"
+    r"|ぐらい|$",
 }
 
 
@@ -47,18 +55,34 @@ _SUSPENSION = _rx(
 )
 _CUSTODY = _rx(r"未決勾留日数(?:中|のうち)?«S»(?P<d>«N»)日")
 _GENERAL = _rx(
-    r"(?<![0-9０-９〇一二三四五六七八九十百千元.．・])(?P<approx>約)?"
-    r"(?:(?P<y>«N»)年(?:(?P<ym>«N»)«MS»)?間"
-    r"|(?P<y3>«N»)年(?P<ym3>«N»)«MS»"
-    r"|(?P<m>«N»)«MS»間?"
-    r"|(?P<w>«N»)週間"
-    r"|(?P<d>«N»)日間"
-    r"|(?P<h>«N»)時間(?:(?P<hm>«N»)分)?"
-    r"|(?P<mi>«N»)分間)"
+    r"(?<![0-9０-９〇一二三四五六七八九十百千元.．・])(?P<approx>約)?(?P<n>«N»(?:[.．][0-9０-９]+)?)"
+    r"(?:(?P<y>年)(?:(?P<ym>«N»)«MS»間?|間|(?P<yh>半)(?!ば)間?|(?=ごと|毎))"
+    r"|(?P<m>«MS»)間?"
+    r"|(?P<w>週)間"
+    r"|(?P<d>日)間"
+    r"|(?P<h>時)間(?:(?P<hm>«N»)分|(?P<hh>半))?"
+    r"|(?P<mi>分)間"
+    r"|(?P<mb>分)(?=«MIN»))"
 )
-_ANCHOR = re.compile(r"[間月刑役錮留予]")
+# the number that opens a range whose other end is a period: `1~6か月`, `3~4時間`
+_RANGE_START = re.compile(
+    r"(?<![0-9０-９.．第])(?P<n>[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?)[ \u3000]?"
+    r"(?:[~〜～]|から|ないし|乃至)[ \u3000]?$"
+)
+_ANCHOR = re.compile(r"[間月毎]|[0-9０-９]分|年半|ごと")
+_SENTENCE_ANCHOR = re.compile(r"[役錮固刑留]")
+_SUSPENSION_ANCHOR = re.compile(r"猶")
+_CUSTODY_ANCHOR = re.compile(r"勾")
+# `2か月後に`, `約2週間前に`, `1か月以上前から`: an offset from an event, not a length
+_OFFSET_AFTER = re.compile(r"[ \u3000]?(?:以上|ほど|くらい|ぐらい|程度)?[前後](?!後)|以[前後]")
 _BEFORE_BAD = frozenset("数何幾十")
-_ERA_BEFORE = re.compile(r"(?:明治|大正|昭和|平成|令和|西暦|同|翌|前|昨|毎|本|今)$")
+_ERA_BEFORE = re.compile(r"(?:明治|大正|昭和|平成|令和|西暦|同|翌|昨|毎|本|今)$")
+# before a bare `10分`: a time of day (午後1時10分), a rate (年5分, 1割5分), an ordinal
+_MINUTE_BAD_BEFORE = frozenset("時年割歩第:：")
+_UNITS = {"m": "months", "w": "weeks", "d": "days", "h": "hours", "mi": "minutes", "mb": "minutes"}
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _num(s: str | None) -> int | None:
@@ -86,6 +110,73 @@ def _ym(y: str | None, m: str | None) -> str | None:
     return iso_duration(years=years, months=months)
 
 
+def _hours(s: str, minutes: int = 0) -> str | None:
+    """PT3H, PT7H54M for 7.9時間, PT67.08H when the fraction is not whole minutes."""
+    whole, _, frac = s.replace("．", ".").partition(".")
+    hours = parse_int(whole)
+    if hours is None:
+        return None
+    if not frac:
+        return iso_duration(hours=hours, minutes=minutes)
+    frac = frac.translate(_FULL_DIGITS)
+    mins = int(frac) * 60 / 10 ** len(frac)
+    if mins == int(mins):
+        return iso_duration(hours=hours, minutes=int(mins) + minutes)
+    return f"PT{hours}.{frac}H"
+
+
+def _general(g: Any) -> tuple[str | None, str | None]:
+    """(unit of a single-unit period, for a range's first number; ISO duration or None)."""
+    n: str = g("n")
+    if g("h"):
+        extra = 30 if g("hh") else _num(g("hm")) if g("hm") else 0
+        if extra is None:
+            return None, None
+        return ("h" if not extra else None), _hours(n, extra)
+    if "." in n or "．" in n:
+        return None, None  # 1.5か月: only hours are read with a fraction
+    if g("y"):
+        if g("yh"):
+            years = _num(n)
+            return None, None if years is None else iso_duration(years=years, months=6)
+        return ("y" if not g("ym") else None), _ym(n, g("ym"))
+    if g("mb") and not (n.isdigit() and len(n) <= 3):
+        return None, None  # 十分 (enough) is not ten minutes
+    unit = next(k for k in ("m", "w", "d", "mi", "mb") if g(k))
+    count = _num(n)
+    return unit, None if count is None else iso_duration(**{_UNITS[unit]: count})
+
+
+def _minute_is_a_clock_or_rate(text: str, start: int) -> bool:
+    """`午後1時10分`, `年5分`, `1割5分`: a bare 分 after these is not a length of time."""
+    i = start - 1
+    while i >= 0 and text[i] in " \u3000":
+        i -= 1
+    return i >= 0 and text[i] in _MINUTE_BAD_BEFORE
+
+
+def _range_end_value(n: str, unit: str, other: str) -> str | None:
+    """The duration of the number opening `1~6か月` (P1M), if not above the other end."""
+    low, high = _float(n), _float(other)
+    if low is None or high is None or low > high:
+        return None
+    if unit == "h":
+        return _hours(n)
+    count = parse_int(n)
+    if count is None or "." in n or "．" in n:
+        return None
+    return iso_duration(**{"years" if unit == "y" else _UNITS[unit]: count})
+
+
+def _float(s: str) -> float | None:
+    s = s.replace("．", ".").translate(_FULL_DIGITS)
+    try:
+        return float(s)
+    except ValueError:
+        n = parse_int(s)
+        return None if n is None else float(n)
+
+
 @register("periods", ["PERIOD"])
 def extract_periods(text: str) -> Iterator[Suggestion]:
     taken: list[tuple[int, int]] = []
@@ -97,7 +188,7 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
         taken.append((start, end))
         out.append(Suggestion("PERIOD", start, end, value))
 
-    for m in finditer_near(_SENTENCE, _ANCHOR, text):
+    for m in finditer_near(_SENTENCE, _SENTENCE_ANCHOR, text):
         if m.group("y"):
             dur = _ym(m.group("y"), m.group("ym"))
         elif m.group("m"):
@@ -109,14 +200,14 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
         if dur:
             kind = "禁錮" if m.group("kind") == "禁固" else m.group("kind")
             add(m.start(), m.end(), {"duration": dur, "kind": kind})
-    for m in finditer_near(_SUSPENSION, _ANCHOR, text):
+    for m in finditer_near(_SUSPENSION, _SUSPENSION_ANCHOR, text):
         dur = _ym(
             m.group("y") or m.group("y2") or m.group("y3"),
             m.group("ym") or m.group("ym2") or m.group("ym3"),
         )
         if dur:
             add(m.start(), m.end(), {"duration": dur, "kind": "執行猶予"})
-    for m in finditer_near(_CUSTODY, _ANCHOR, text):
+    for m in finditer_near(_CUSTODY, _CUSTODY_ANCHOR, text):
         days = _num(m.group("d"))
         if days is not None:
             add(m.start(), m.end(), {"duration": iso_duration(days=days), "kind": "未決勾留"})
@@ -127,20 +218,20 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
         ):
             continue
         g = m.group
-        if g("y") or g("y3"):
-            dur = _ym(g("y") or g("y3"), g("ym") or g("ym3"))
-        else:
-            unit = next(k for k in ("m", "w", "d", "h", "mi") if g(k))
-            n = _num(g(unit))
-            key = {"m": "months", "w": "weeks", "d": "days", "h": "hours", "mi": "minutes"}[unit]
-            extra = _num(g("hm")) if unit == "h" and g("hm") else 0
-            if n is None or extra is None:
-                continue
-            dur = iso_duration(**{key: n}, minutes=extra) if extra else iso_duration(**{key: n})
+        if g("mb") and _minute_is_a_clock_or_rate(text, start):
+            continue
+        if _OFFSET_AFTER.match(text, m.end()):
+            continue
+        unit, dur = _general(g)
         if dur:
             value: dict[str, Any] = {"duration": dur, "kind": "期間"}
             if g("approx"):
                 value["approx"] = True
             add(start, m.end(), value)
+            if unit is not None:
+                r = _RANGE_START.search(text, max(0, start - 12), start)
+                first = _range_end_value(r.group("n"), unit, g("n")) if r else None
+                if r and first:
+                    add(r.start("n"), r.end("n"), {"duration": first, "kind": "期間"})
     out.sort(key=lambda s: s.start)
     yield from out

@@ -88,7 +88,6 @@ def test_approx() -> None:
         "平成3年に開業した。",  # a year, not a duration
         "6月に退職した。",  # a month name outside a sentence
         "数年間続いた。",
-        "月67.08時間となった。",  # no span inside a decimal
         "同年間",
     ],
 )
@@ -103,3 +102,113 @@ def test_iso_duration() -> None:
     assert iso_duration(weeks=1, days=1) == "P8D"
     assert iso_duration(hours=2, minutes=40) == "PT2H40M"
     assert iso_duration() == "P0D"
+
+
+def test_decimal_hours_are_one_span() -> None:
+    assert periods("月7.9時間となった。") == [("7.9時間", {"duration": "PT7H54M", "kind": "期間"})]
+    assert periods("月67.08時間となった。") == [
+        ("67.08時間", {"duration": "PT67.08H", "kind": "期間"})
+    ]
+
+
+def test_a_fraction_of_months_is_not_read() -> None:
+    assert periods("1.5か月を要した。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("事故前6か月間における勤務", "6か月間", "P6M"),
+        ("退職前1か月の勤務", "1か月", "P1M"),
+        ("受診前1週間以内の症状", "1週間", "P1W"),
+    ],
+)
+def test_lengths_before_an_event(text: str, span: str, duration: str) -> None:
+    assert periods(text) == [(span, {"duration": duration, "kind": "期間"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("正午に15分の休憩を取った。", "15分", "PT15M"),
+        ("30分程度の残業", "30分", "PT30M"),
+        ("夜に各15分ずつ休んだ。", "15分", "PT15M"),
+        ("休憩は15分単位で記録された。", "15分", "PT15M"),
+        ("駅までは約12分,そこから", "約12分", "PT12M"),
+    ],
+)
+def test_minutes_without_kan(text: str, span: str, duration: str) -> None:
+    ((got_span, value),) = periods(text)
+    assert (got_span, value["duration"]) == (span, duration)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "午後1時10分から会議をした。",  # a time of day
+        "午後 1時 10分から",
+        "年5分の割合による遅延損害金",  # a rate
+        "年1割5分の割合",
+        "過失割合は100分の30とする。",  # a fraction
+        "その3分の1を負担する。",
+        "十分な説明をした。",  # enough
+        "年5分5厘",
+        "その30分後に到着した。",  # an offset
+        "損害を3分し,その1を負担",
+    ],
+)
+def test_minutes_that_are_not_lengths(text: str) -> None:
+    assert periods(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1日3~4時間の睡眠", [("3", "PT3H"), ("4時間", "PT4H")]),
+        ("1~6か月の就労状況", [("1", "P1M"), ("6か月", "P6M")]),
+        ("直前2から6か月の労働", [("2", "P2M"), ("6か月", "P6M")]),
+        ("7~7.9時間の睡眠", [("7", "PT7H"), ("7.9時間", "PT7H54M")]),
+        ("30分ないし40分程度", [("30分", "PT30M"), ("40分", "PT40M")]),
+        ("月60~80時間の残業", [("60", "PT60H"), ("80時間", "PT80H")]),
+    ],
+)
+def test_both_ends_of_a_range(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(span, v["duration"]) for span, v in periods(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["9~3か月", "第1~3か月", "平成元年~3か月"])
+def test_not_the_start_of_a_range(text: str) -> None:
+    assert [span for span, _v in periods(text)] == ["3か月"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("今後約2年半にわたって", "約2年半", {"duration": "P2Y6M", "kind": "期間", "approx": True}),
+        ("1時間半の会議", "1時間半", {"duration": "PT1H30M", "kind": "期間"}),
+        ("契約は2年ごとに更新された。", "2年", {"duration": "P2Y", "kind": "期間"}),
+        ("契約は1年毎に更新された。", "1年", {"duration": "P1Y", "kind": "期間"}),
+    ],
+)
+def test_half_years_and_renewal_intervals(text: str, span: str, value: dict[str, Any]) -> None:
+    assert periods(text) == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平成3年半ばに転居した。",  # the middle of a year
+        "記事の2か月後に出版された。",  # offsets from an event
+        "襲撃の約2週間前に用意した。",
+        "事故の1か月以上前から",
+        "検査の10時間前に服用する。",
+    ],
+)
+def test_offsets_and_year_names_are_not_lengths(text: str) -> None:
+    assert periods(text) == []
+
+
+def test_around_is_not_an_offset() -> None:
+    assert periods("平均値は60時間前後であった。") == [
+        ("60時間", {"duration": "PT60H", "kind": "期間"})
+    ]
