@@ -5,6 +5,8 @@ A break is kept where a paragraph ends (after `。`), before a heading or a stru
 after a short line (a heading, a list row, a name), before a full-width-space indent and
 at blank lines; numbers, dates and evidence references broken across lines always come
 out whole. Heading markers are believed only when they continue the numbering (markers.py).
+A court name that the PDF put on the last sentence's line (`…理由がある。 東京簡易裁判所…係`)
+gets its own line back: the space before it becomes the newline.
 Joining deletes the newline and the justification spaces around it; one space survives
 only between two Latin letters.
 """
@@ -12,6 +14,7 @@ only between two Latin letters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from core.text.lines import (
     SPACES,
@@ -38,6 +41,15 @@ _EVIDENCE_END = re.compile("(?:甲|乙|丙|丁|弁|検)(?:第)?$")
 _STRONG_HEADING = re.compile("^第[0-9一二三四五六七八九十]+[ \u3000]")
 _SECTION_RESET = {"主文", "事実及び理由", "理由", "事実", "判決"}
 _FULL_SLACK = 4  # a line within two full-width characters of the margin is "full"
+# `…理由がある。 東京簡易裁判所少額訴訟4係` on one PDF line: the court that signs the
+# judgment is glued after the last sentence; it gets its own line back
+_COURT_TAIL = re.compile(
+    "。(?P<gap>[ \u3000]+)[^ \u3000。、，,]{0,12}(?:最高|高等|地方|家庭|簡易)裁判所"
+    "(?P<div>[^。、，,]{0,14}(?:支部|部|係|法廷|室))?[ \u3000]*$"
+)
+_JUDGE_NEXT = re.compile(
+    "[ \u3000]*(?:裁[ \u3000]*判[ \u3000]*長[ \u3000]*)?裁[ \u3000]*判[ \u3000]*官"
+)
 
 
 def _ends_with_digit(s: str) -> bool:
@@ -140,12 +152,42 @@ def _both_latin(x: str, y: str) -> bool:
     return x.isascii() and x.isalpha() and y.isascii() and y.isalpha()
 
 
+def _court_tails(text: str, lines: list[Line]) -> list[tuple[int, int]]:
+    """The spaces before a court name glued after a sentence at a line's end, when the
+    name carries its division or the judges' line follows."""
+    out = []
+    for i, ln in enumerate(lines):
+        raw = text[ln.start : ln.end]
+        if "裁判所" not in raw:
+            continue
+        m = _COURT_TAIL.search(raw)
+        if m is None:
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if m["div"] or (nxt is not None and _JUDGE_NEXT.match(text, nxt.start, nxt.end)):
+            out.append((ln.start + m.start("gap"), ln.start + m.end("gap")))
+    return out
+
+
+def _keep_breaking_courts(b: MappedBuilder, i: int, j: int, tails: list[tuple[int, int]]) -> None:
+    """b.keep(i, j), with a newline in place of the gap before each glued court name."""
+    for k in range(bisect_left(tails, (i, i)), len(tails)):
+        s, e = tails[k]
+        if e > j:
+            break
+        b.keep(i, s)
+        b.emit("\n", s, e)
+        i = e
+    b.keep(i, j)
+
+
 def repair_lines(text: str) -> StepResult:
     """Join wrapped lines; the map deletes the joined newlines and justification spaces."""
     lines = split_lines(text)
     if len(lines) < 2:
         return unchanged(text)
     d = _Decider(text, lines)
+    tails = _court_tails(text, lines)
     b = MappedBuilder(text)
     pos = 0
     joined = 0
@@ -158,7 +200,7 @@ def repair_lines(text: str) -> StepResult:
             continue
         a_end = len(text[ln.start : ln.end].rstrip(SPACES)) + ln.start
         b_start = nx.end - len(text[nx.start : nx.end].lstrip(SPACES))
-        b.keep(pos, a_end)
+        _keep_breaking_courts(b, pos, a_end, tails)
         pos = b_start
         joined += 1
         d.joined_before[i + 1] = True
@@ -166,10 +208,11 @@ def repair_lines(text: str) -> StepResult:
             gap = next((k for k in range(a_end, b_start) if text[k] in SPACES), None)
             if gap is not None:
                 b.keep(gap, gap + 1)
-    b.keep(pos, len(text))
+    _keep_breaking_courts(b, pos, len(text), tails)
     new, omap = b.build()
     counts = {"lines_joined": joined} if joined else {}
     if d.numbers_rejoined:
         counts["numbers_rejoined"] = d.numbers_rejoined
+    if tails:
+        counts["courts_split_off"] = len(tails)
     return StepResult(new, omap, counts)
-

@@ -144,3 +144,22 @@ def test_spaced_dai_marker_opens_an_item_even_after_a_comma() -> None:
     assert "考え、\n第1  令和3年" in out
     assert "脅迫し、\n第2  同月" in out
     assert "乙山花子に対し脅迫し" in out
+
+
+def test_court_glued_after_the_last_sentence_gets_its_own_line() -> None:
+    text = "原告の請求は理由がある。 丙川簡易裁判所少額訴訟2係\n裁判官　丁山一郎\n"
+    got = repair_lines(text)
+    assert got.text == "原告の請求は理由がある。\n丙川簡易裁判所少額訴訟2係\n裁判官　丁山一郎\n"
+    # offsets still map one to one: the newline stands where the space was
+    i = got.text.index("丙川")
+    assert got.offsets.to_raw(i, i + 2) == (text.index("丙川"), text.index("丙川") + 2)
+    # without a division, the judges' line that follows shows a signature block
+    text = "よって,主文のとおり判決する。 丙川地方裁判所\n裁判官　丁山一郎\n"
+    assert repair_lines(text).text.startswith("よって,主文のとおり判決する。\n丙川地方裁判所\n")
+
+
+def test_court_named_in_a_sentence_stays_in_it() -> None:
+    text = "被告は控訴した。 丙川地方裁判所は,これを棄却した。\n"
+    assert repair_lines(text).text == text
+    text = "原告は提訴した。 丙川地方裁判所\nに対し,支払を求めた。\n"
+    assert "。 丙川地方裁判所" in repair_lines(text).text
