@@ -32,17 +32,18 @@ GOLD = ROOT / "tests" / "gold" / "gold.jsonl"
 # Measured at commit time (P / R): CASE_NUMBER 1.00/1.00, COURT 1.00/0.70, DATE 0.97/0.92,
 # EVIDENCE 1.00/1.00, LAW 0.68/0.46, MONEY 1.00/1.00, PERIOD 1.00/0.64, RATE 1.00/1.00,
 # SECTION 0.97/0.94, TERM 1.00/1.00, all 0.97/0.89. Since raised: DATE 1.00/1.00 and
-# PERIOD 1.00/0.99 (the rules were fitted to these documents: the floors leave room).
+# PERIOD 1.00/0.99 (the rules were fitted to these documents: the floors leave room);
+# COURT 1.00/1.00, LAW 1.00/1.00 (28 spans: one miss costs 0.036), SECTION 1.00/1.00.
 FLOORS: dict[str, tuple[float, float]] = {
     "CASE_NUMBER": (0.95, 0.95),
-    "COURT": (0.90, 0.60),
+    "COURT": (0.95, 0.93),
     "DATE": (0.97, 0.97),
     "EVIDENCE": (0.90, 0.90),
-    "LAW": (0.60, 0.40),
+    "LAW": (0.93, 0.90),
     "MONEY": (0.97, 0.97),
     "PERIOD": (0.97, 0.95),
     "RATE": (0.95, 0.95),
-    "SECTION": (0.93, 0.89),
+    "SECTION": (0.97, 0.97),
     "TERM": (0.90, 0.90),
 }
 OVERALL = (0.94, 0.85)
