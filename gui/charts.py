@@ -29,13 +29,13 @@ class Segment:
 
 
 def _nice_max(v: float) -> float:
-    """A round axis maximum at or above v (1, 2, 5 × 10^n)."""
+    """A round axis maximum at or above v (1, 1.5, 2, 2.5, ... 10 × 10^n)."""
     if v <= 0:
         return 1.0
     step = 1.0
     while step * 10 <= v:
         step *= 10
-    for m in (1, 2, 5, 10):
+    for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if m * step >= v:
             return m * step
     return 10 * step

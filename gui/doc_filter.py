@@ -139,7 +139,8 @@ class FilterDock(QDockWidget):
                 it.setToolTip(d.title)
                 self.table.setItem(r, c, it)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 240))
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 200))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 130))
         self.count.setText(f"{len(docs)} 件の文書")
         return docs
 

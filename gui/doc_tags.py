@@ -40,7 +40,7 @@ class DocTagsDock(QDockWidget):
         self.form = QFormLayout()
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.empty = QLabel("この文書の項目（結果・事件種別など）はまだ決められていません。")
+        self.empty = QLabel("文書タグの項目がまだありません。")
         self.empty.setWordWrap(True)
         self.defaults = QPushButton("標準の項目（結果・事件種別）を使う")
         self.defaults.clicked.connect(self.add_defaults)

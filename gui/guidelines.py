@@ -109,7 +109,7 @@ class GuidelinesDock(QDockWidget):
             return
         lb = self._labels[str(item.data(_KEY_ROLE))]
         key = f"（キー {lb.shortcut}）" if lb.shortcut else ""
-        title = f"# {lb.name} {key}\n\n識別子: `{lb.key}`\n\n"
+        title = f"## {lb.name} {key}\n\n識別子: `{lb.key}`\n\n"
         body = lb.description.strip() or "*このラベルにはまだガイドラインがありません。*"
         self.browser.show_markdown(title + body)
         self.labelShown.emit(lb.key)

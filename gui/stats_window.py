@@ -43,7 +43,7 @@ class _Tab(QWidget):
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(chart)
         split.addWidget(self.table)

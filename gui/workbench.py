@@ -42,13 +42,20 @@ class Workbench:
         self.stats: StatsWindow | None = None
         self.schema_editor: SchemaEditor | None = None
         areas = Qt.DockWidgetArea
-        for dock, area, beside in ((self.filter, areas.LeftDockWidgetArea, window.documents),
-                                   (self.search, areas.BottomDockWidgetArea, window.spans),
-                                   (self.tags, areas.RightDockWidgetArea, window.detail),
-                                   (self.guidelines, areas.RightDockWidgetArea, window.labels)):
-            window.addDockWidget(area, dock)
+        # Tabbed behind the span list (wide enough to read), the filter behind the document
+        # list, the small tag panel under the span details. A second group of tabs made
+        # before the window is shown leaves a stale tab bar drawn (Qt 6.11, offscreen and
+        # xcb), so the filter joins the document list once the window is up.
+        for dock, beside in ((self.search, window.spans), (self.guidelines, self.search)):
+            window.addDockWidget(areas.BottomDockWidgetArea, dock)
             window.tabifyDockWidget(beside, dock)
-            beside.raise_()
+        window.addDockWidget(areas.RightDockWidgetArea, self.tags)
+        window.splitDockWidget(window.detail, self.tags, Qt.Orientation.Vertical)
+        window.resizeDocks([window.labels, window.detail, self.tags], [430, 260, 150],
+                           Qt.Orientation.Vertical)
+        window.addDockWidget(areas.LeftDockWidgetArea, self.filter)
+        if window.settings.value("window/state") is None:  # no layout saved by the user
+            QTimer.singleShot(0, self._place_filter)
         self._menus()
 
         ctl.documentOpened.connect(self.document_opened)
@@ -95,6 +102,11 @@ class Workbench:
             act.triggered.connect(lambda on, d=dock: self.show_dock(d) if on else None)
             menu.addAction(act)
             self.actions[key] = act
+
+    def _place_filter(self) -> None:
+        self.w.tabifyDockWidget(self.w.documents, self.filter)
+        self.w.documents.raise_()
+        self.w.spans.raise_()
 
     def show_dock(self, dock: QDockWidget) -> None:
         dock.show()
@@ -192,6 +204,11 @@ class Workbench:
             font = viewer.font()
             font.setFamily(s.font_family)
             viewer.setFont(font)
+
+
+def workbench_of(window: Any) -> Workbench:
+    wb: Workbench = window.workbench
+    return wb
 
 
 def install_workbench(window: Any, *, first_run: bool = True) -> Workbench:
