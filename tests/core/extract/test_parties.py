@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from core.extract.parties import extract_parties
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.extract.parties import _vocab_matches, extract_parties
 
 JUDGMENT = """令和5年2月17日判決言渡　同日原本領収　裁判所書記官
 令和2年(ワ)第145号　損害賠償請求事件
@@ -84,3 +89,13 @@ def test_generic_roles_need_a_header() -> None:
 
 def test_criminal_case_name_is_not_a_party() -> None:
     assert [s for s in extract_parties("主文\n窃盗被告事件について") if s.label == "PARTY"] == []
+
+
+@given(
+    st.text(alphabet="AXP12【】甲乙はの,\n原告", max_size=40),
+    st.sets(st.sampled_from(["A", "X1", "X12", "P1", "【P1】", "【A】", "甲", "乙"]), min_size=1),
+)
+def test_vocabulary_scan_finds_what_one_alternation_finds(text: str, vocab: set[str]) -> None:
+    alt = "|".join(re.escape(t) for t in sorted(vocab, key=len, reverse=True))
+    want = [(m.start(), m.group()) for m in re.finditer(rf"(?<![A-Za-z0-9])(?:{alt})", text)]
+    assert [(s, tok) for s, _e, tok in _vocab_matches(text, vocab)] == want
