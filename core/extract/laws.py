@@ -197,7 +197,7 @@ def _mentions(f: str, aliases: dict[str, str]) -> list[_Mention]:
             full.add(c.name)  # not company rules (`就業規則`, `給与規程`): they are no statute
         if (o := _ORDER_SUFFIX.search(c.name)) and len(c.name) > len(o.group()) + 1:
             full.add(c.name[: o.start()])  # the act of a cited order: `都市計画法施行令`
-    full -= GENERIC
+    full -= GENERIC | set(aliases)  # a defined abbreviation alone is a reading, not a name
     bare: list[_Mention] = []
     taken = Covered((c.start, c.end) for c in cited)
     for m in _BARE_END.finditer(f):

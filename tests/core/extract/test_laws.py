@@ -151,3 +151,10 @@ def test_alias_phrase_without_heading_marker_or_conjunction() -> None:
     text = "ア  丙川に対する丁の制限に関する法律(以下「制限法」という。)との関係。制限法3条"
     got = found(text)
     assert got[-1][1]["full"] == "丙川に対する丁の制限に関する法律"
+
+
+def test_known_name_defined_as_an_abbreviation_is_not_marked_alone() -> None:
+    text = "個人情報の保護に関する法律(以下,「個人情報保護法」という。)は,個人情報保護法20条で"
+    got = found(text)
+    assert [t for t, _v in got] == ["個人情報保護法20条"]
+    assert found("個人情報保護法上の義務") == [("個人情報保護法", {"law": "個人情報保護法"})]
