@@ -45,6 +45,7 @@ class SpanData:
     annotator: str | None = None
     note: str | None = None
     version: int = 1
+    layer: str = "main"  # "main", "@<annotator>" or "curated" (core.team)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class DocumentSummary:
     n_spans: int = 0
     n_suggested: int = 0
     project: str = ""
+    assignments: dict[str, str] = field(default_factory=dict)  # annotator -> their status
 
 
 @dataclass(frozen=True)

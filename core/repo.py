@@ -104,6 +104,7 @@ def span_data(span: Span, text: str) -> SpanData:
         annotator=span.annotator.name if span.annotator else None,
         note=span.note,
         version=span.version,
+        layer=span.layer or "main",
     )
 
 

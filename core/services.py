@@ -3,20 +3,28 @@ committed before it returns, and returns plain data (core.model), never ORM obje
 
 Span edits take the version the caller last saw; if someone else changed the span since,
 ConflictError is raised and nothing is written (no lost update).
+
+Spans live in layers (core.layers): every call defaults to "main", the shared layer, so
+single-user work never sees the others; team functions are in core.team and core.curation.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, object_session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
+from core.assignments import assignment_map, touch_assignment
 from core.errors import ConflictError, HanreiError, NotFoundError
 from core.importer import ImportResult, add_suggestions, import_paths
+from core.layers import MAIN, check_layer
 from core.model import (
     DOC_STATUSES,
     SPAN_STATUSES,
@@ -82,6 +90,22 @@ def _check_version(span: Span, expected: int | None) -> None:
         )
 
 
+@contextmanager
+def _versioned_write(store: Store, what: str, expected: int | None) -> Iterator[Session]:
+    """A write whose version check may also fail in the database itself: on PostgreSQL two
+    programs can both read version n, and the second UPDATE ... WHERE version = n then
+    matches no row once the first has committed. That is the same conflict, said the same way."""
+    try:
+        with store.write() as s:
+            yield s
+    except StaleDataError as e:
+        had = f", you had {expected}" if expected is not None else ""
+        raise ConflictError(
+            f"{what} was changed by someone else (at the same moment{had}); "
+            "reload to see the current state"
+        ) from e
+
+
 # --- documents -------------------------------------------------------------------------------
 
 
@@ -94,11 +118,12 @@ def list_documents(store: Store, project: str | None = None) -> list[DocumentSum
             q = q.where(Project.name == project)
         counts: dict[int, Counter[str]] = {}
         for doc_id, status, n in s.execute(
-            select(Span.document_id, Span.status, func.count()).group_by(
-                Span.document_id, Span.status
-            )
+            select(Span.document_id, Span.status, func.count())
+            .where(Span.layer == MAIN)
+            .group_by(Span.document_id, Span.status)
         ):
             counts.setdefault(doc_id, Counter())[status] = n
+        assigned = assignment_map(s)
         out = []
         for doc_id, title, status, meta, pname in s.execute(q.order_by(Document.id)):
             c = counts.get(doc_id, Counter())
@@ -113,6 +138,7 @@ def list_documents(store: Store, project: str | None = None) -> list[DocumentSum
                     n_spans=c["accepted"],
                     n_suggested=c["suggested"],
                     project=pname,
+                    assignments=assigned.get(doc_id, {}),
                 )
             )
         return out
@@ -124,18 +150,32 @@ def load_document(store: Store, doc_id: int) -> DocumentData:
 
 
 def set_document_status(
-    store: Store, doc_id: int, status: str, *, annotator: str | None = None
+    store: Store,
+    doc_id: int,
+    status: str,
+    *,
+    annotator: str | None = None,
+    expected_version: int | None = None,
 ) -> DocumentData:
+    """The document's status, and the caller's own assignment status with it. With
+    `expected_version`, a document someone else changed since raises ConflictError."""
     if status not in DOC_STATUSES:
         raise HanreiError(f"unknown document status {status!r}")
-    with store.write() as s:
+    with _versioned_write(store, f"document {doc_id}", expected_version) as s:
         doc = get_document(s, doc_id)
+        if expected_version is not None and doc.version != expected_version:
+            raise ConflictError(
+                f"document {doc_id} was changed by someone else (version {doc.version}, "
+                f"you had {expected_version}); reload to see the current state"
+            )
+        who = ensure_annotator(s, annotator)
+        touch_assignment(s, doc_id, who, status)
         before = doc.status
         doc.status = status
         log(
             s,
             "document.status",
-            annotator=ensure_annotator(s, annotator),
+            annotator=who,
             document_id=doc_id,
             payload={"before": before, "after": status},
         )
@@ -153,12 +193,13 @@ def list_labels(store: Store, project_id: int | None = None) -> list[LabelData]:
 # --- spans ------------------------------------------------------------------------------------
 
 
-def list_spans(store: Store, doc_id: int) -> list[SpanData]:
+def list_spans(store: Store, doc_id: int, layer: str = MAIN) -> list[SpanData]:
+    """The spans of one layer of a document (the shared layer "main" by default)."""
     with store.read() as s:
         doc = get_document(s, doc_id)
         rows = s.scalars(
             select(Span)
-            .where(Span.document_id == doc_id)
+            .where(Span.document_id == doc_id, Span.layer == layer)
             .options(selectinload(Span.label), selectinload(Span.annotator))
             .order_by(Span.start, Span.end.desc(), Span.id)
         )
@@ -177,9 +218,11 @@ def add_span(
     note: str | None = None,
     status: str = "accepted",
     source: str = "manual",
+    layer: str = MAIN,
 ) -> SpanData:
     if status not in SPAN_STATUSES:
         raise HanreiError(f"unknown span status {status!r}")
+    check_layer(layer)
     with store.write() as s:
         doc = get_document(s, doc_id)
         _check_bounds(doc, start, end)
@@ -194,17 +237,21 @@ def add_span(
             status=status,
             annotator_id=who.id if who else None,
             note=note,
+            layer=layer,
         )
         s.add(span)
         _touch(doc)
         s.flush()
+        touch_assignment(s, doc_id, who)
         log(
             s,
             "span.add",
             annotator=who,
             document_id=doc_id,
             span_id=span.id,
-            payload={"label": label, "start": start, "end": end, "status": status},
+            payload={
+                "label": label, "start": start, "end": end, "status": status, "layer": layer
+            },
         )
         return span_data(span, doc.text)
 
@@ -235,7 +282,7 @@ def update_span(
 ) -> SpanChange:
     if status is not None and status not in SPAN_STATUSES:
         raise HanreiError(f"unknown span status {status!r}")
-    with store.write() as s:
+    with _versioned_write(store, f"span {span_id}", expected_version) as s:
         span = get_span(s, span_id)
         _check_version(span, expected_version)
         doc = span.document
@@ -260,6 +307,7 @@ def update_span(
             span.annotator = who
         _touch(doc)
         s.flush()
+        touch_assignment(s, doc.id, who)
         after = span_data(span, doc.text)
         log(
             s,
@@ -276,17 +324,19 @@ def delete_span(
     store: Store, span_id: int, *, expected_version: int | None, annotator: str | None = None
 ) -> SpanData:
     """Remove a span; returns what it was, so undo can put it back."""
-    with store.write() as s:
+    with _versioned_write(store, f"span {span_id}", expected_version) as s:
         span = get_span(s, span_id)
         _check_version(span, expected_version)
         snapshot = span_data(span, span.document.text)
         doc = span.document
         s.delete(span)
         _touch(doc)
+        who = ensure_annotator(s, annotator)
+        touch_assignment(s, doc.id, who)
         log(
             s,
             "span.delete",
-            annotator=ensure_annotator(s, annotator),
+            annotator=who,
             document_id=doc.id,
             span_id=span_id,
             payload={
@@ -295,6 +345,7 @@ def delete_span(
                 "end": snapshot.end,
                 "status": snapshot.status,
                 "value": snapshot.value,
+                "layer": snapshot.layer,
             },
         )
         return snapshot
@@ -318,6 +369,7 @@ def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = No
             status=snapshot.status,
             annotator_id=who.id if who else None,
             note=snapshot.note,
+            layer=check_layer(snapshot.layer),
         )
         s.add(span)
         _touch(doc)
@@ -339,7 +391,7 @@ def set_span_statuses(
     if status not in SPAN_STATUSES:
         raise HanreiError(f"unknown span status {status!r}")
     changes = []
-    with store.write() as s:
+    with _versioned_write(store, "one of these spans", None) as s:
         who = ensure_annotator(s, annotator)
         for span_id, version in span_ids:
             span = get_span(s, span_id)
@@ -353,6 +405,7 @@ def set_span_statuses(
         if changes:
             doc = get_span(s, span_ids[0][0]).document
             _touch(doc)
+            touch_assignment(s, doc.id, who)
             log(
                 s,
                 "span.bulk_status",
@@ -364,8 +417,19 @@ def set_span_statuses(
 
 
 def _touch(doc: Document) -> None:
-    if doc.status == "new":
-        doc.status = "in_progress"
+    """A new document becomes in_progress with its first change. Written without the ORM's
+    version bump: two annotators starting the same document must not conflict over it."""
+    if doc.status != "new":
+        return
+    s = object_session(doc)
+    assert s is not None
+    s.execute(
+        update(Document)
+        .where(Document.id == doc.id, Document.status == "new")
+        .values(status="in_progress")
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(doc, "status", "in_progress")
 
 
 def _diff(before: SpanData, after: SpanData) -> dict[str, Any]:
@@ -396,6 +460,7 @@ def suggest(
             doc = get_document(s, doc_id)
             untouched = (
                 (Span.document_id == doc_id)
+                & (Span.layer == MAIN)
                 & (Span.source == "auto")
                 & (Span.status == "suggested")
                 & (Span.version == 1)
@@ -405,18 +470,26 @@ def suggest(
             elif s.scalar(
                 select(func.count())
                 .select_from(Span)
-                .where((Span.document_id == doc_id) & (Span.source == "auto"))
+                .where(
+                    (Span.document_id == doc_id) & (Span.layer == MAIN) & (Span.source == "auto")
+                )
             ):
                 out[doc_id] = 0
                 continue
             kept = {
                 (sp.label_id, sp.start, sp.end)
-                for sp in s.scalars(select(Span).where(Span.document_id == doc_id))
+                for sp in s.scalars(
+                    select(Span).where(Span.document_id == doc_id, Span.layer == MAIN)
+                )
             }
             n_before = len(kept)
             add_suggestions(s, doc, doc.project_id, skip=kept)
             n = (
-                s.scalar(select(func.count()).select_from(Span).where(Span.document_id == doc_id))
+                s.scalar(
+                    select(func.count())
+                    .select_from(Span)
+                    .where(Span.document_id == doc_id, Span.layer == MAIN)
+                )
                 or 0
             )
             out[doc_id] = n - n_before

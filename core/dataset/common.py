@@ -44,6 +44,7 @@ class ExportOptions:
     ids: frozenset[int] | None = None  # only these documents (a split)
     doccano_form: DoccanoForm = "label"
     hf_tags: HfTags = "int"
+    layer: str = "main"  # span layer: main, curated or @annotator (core.layers)
 
 
 @dataclass(slots=True)
@@ -182,7 +183,7 @@ def _read_chunk(store: Store, opts: ExportOptions, chunk: list[int]) -> list[Exp
             )
             .join(Label, Span.label_id == Label.id)
             .outerjoin(Annotator, Span.annotator_id == Annotator.id)
-            .where(Span.document_id.in_(chunk))
+            .where(Span.document_id.in_(chunk), Span.layer == opts.layer)
             .order_by(Span.document_id, Span.start, Span.end, Label.key, Span.status, Span.id)
         )
         if opts.spans == "accepted":

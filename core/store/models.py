@@ -42,6 +42,11 @@ class Project(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # "shared": everyone edits layer "main"; "independent": each assigned annotator has a
+    # layer "@name" of their own (double annotation, compared by core.team). Migration 0003.
+    annotation_mode: Mapped[str] = mapped_column(
+        String(16), default="shared", server_default="shared"
+    )
 
     labels: Mapped[list[Label]] = relationship(back_populates="project", order_by="Label.position")
 
@@ -105,7 +110,10 @@ class Document(Base):
 
 class Span(Base):
     __tablename__ = "span"
-    __table_args__ = (Index("ix_span_document_start", "document_id", "start"),)
+    __table_args__ = (
+        Index("ix_span_document_start", "document_id", "start"),
+        Index("ix_span_document_layer", "document_id", "layer"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
     label_id: Mapped[int] = mapped_column(ForeignKey("label.id", ondelete="RESTRICT"), index=True)
@@ -123,6 +131,8 @@ class Span(Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # "main" (shared work), "@<annotator>" (independent annotation), "curated". Migration 0003.
+    layer: Mapped[str] = mapped_column(String(100), default="main", server_default="main")
 
     document: Mapped[Document] = relationship(back_populates="spans")
     label: Mapped[Label] = relationship()
@@ -179,4 +189,36 @@ class TagField(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-__all__ = ["Annotator", "Base", "DocTag", "Document", "Event", "Label", "Project", "Span", "TagField", "func"]
+class Assignment(Base):
+    """A document given to an annotator, with that annotator's own status. Migration 0003."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (
+        UniqueConstraint("document_id", "annotator_id", name="uq_assignment_document_annotator"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    annotator_id: Mapped[int] = mapped_column(
+        ForeignKey("annotator.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16), default="new")  # new|in_progress|done
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+__all__ = [
+    "Annotator",
+    "Assignment",
+    "Base",
+    "DocTag",
+    "Document",
+    "Event",
+    "Label",
+    "Project",
+    "Span",
+    "TagField",
+    "func",
+]
