@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--split", default=None, help="train,dev[,test] fractions, e.g. 0.8,0.1,0.1")
     exp.add_argument("--seed", type=int, default=0, help="seed of the --split shuffle")
+    exp.add_argument(
+        "--layer",
+        default="main",
+        help="span layer to export: main (default), curated, or @NAME (an annotator's own)",
+    )
     exp.add_argument("--doccano-form", choices=("label", "entities"), default="label")
     exp.add_argument(
         "--hf-tags",
@@ -93,6 +98,26 @@ def build_parser() -> argparse.ArgumentParser:
         default="int",
         help="hf: tag ids with labels.json beside the file, or tag strings",
     )
+
+    agr = sub.add_parser(
+        "agreement", help="inter-annotator agreement of two annotators' own layers"
+    )
+    agr.add_argument("--a", required=True, metavar="NAME", help="first annotator")
+    agr.add_argument("--b", required=True, metavar="NAME", help="second annotator")
+    agr.add_argument("--mode", choices=("exact", "overlap"), default="exact")
+    agr.add_argument("--project", default=None)
+
+    asg = sub.add_parser("assign", help="assign documents to an annotator")
+    asg.add_argument("doc_ids", nargs="+", type=int, metavar="DOC_ID")
+    asg.add_argument("--to", required=True, metavar="NAME", help="the annotator")
+    asg.add_argument("--remove", action="store_true", help="take the documents back")
+
+    mode = sub.add_parser(
+        "annotation-mode",
+        help="show or set the project's mode: shared (one layer) or independent (double)",
+    )
+    mode.add_argument("mode", nargs="?", choices=("shared", "independent"))
+    mode.add_argument("--project", default=None)
 
     st = sub.add_parser("stats", help="documents, spans per label and status")
     st.add_argument("--project", default=None)
@@ -166,6 +191,9 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
             "suggest": cmd_suggest,
             "export": cmd_export,
             "stats": cmd_stats,
+            "agreement": cmd_agreement,
+            "assign": cmd_assign,
+            "annotation-mode": cmd_annotation_mode,
         }[command](store, args)
     except HanreiError as e:
         print(f"error: {e}", file=sys.stderr)
@@ -287,6 +315,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
         annotator=args.only_annotator,
         doccano_form=args.doccano_form,
         hf_tags=args.hf_tags,
+        layer=args.layer,
     )
     from core.model import DOC_STATUSES
 
@@ -297,6 +326,9 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from core.layers import check_layer
+
+    check_layer(args.layer)
     split = parse_split(args.split) if args.split else None
     try:
         results = export(store, args.format, args.out, opts, split, args.seed)
@@ -333,6 +365,49 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
         f"  {'(all)':<12} {tot['suggested']:>10} {tot['accepted']:>10} {tot['rejected']:>10} "
         f"{sum(tot.values()):>8}"
     )
+    return 0
+
+
+def cmd_agreement(store: Store, args: argparse.Namespace) -> int:
+    from core.team import agreement
+
+    r = agreement(store, (args.a, args.b), args.mode, args.project)
+    print(f"agreement {r.a} vs {r.b} ({r.mode} match), layers @{r.a} / @{r.b}, "
+          f"{len(r.documents)} documents annotated by both")
+    print(f"  {'label':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for label in sorted(k for k in r.spans if k != "*") + (["*"] if "*" in r.spans else []):
+        p = r.spans[label]
+        name = "(all)" if label == "*" else label
+        print(f"  {name:<12} {p.precision:>6.3f} {p.recall:>6.3f} {p.f1:>6.3f} "
+              f"{p.tp:>5} {p.fp:>5} {p.fn:>5}")
+    print("document tags, Cohen's kappa:")
+    if not r.kappa:
+        print("  (no document tagged by both)")
+    for key, k in r.kappa.items():
+        shown = "-" if k is None else f"{k:.3f}"
+        print(f"  {key:<12} {shown:>6}  ({r.tag_items[key]} documents)")
+    return 0
+
+
+def cmd_assign(store: Store, args: argparse.Namespace) -> int:
+    from core.assignments import assign, unassign
+
+    if args.remove:
+        for doc_id in args.doc_ids:
+            done = unassign(store, doc_id, args.to, by=args.annotator)
+            print(f"#{doc_id}: {'taken back from' if done else 'was not assigned to'} {args.to}")
+        return 0
+    for a in assign(store, args.doc_ids, args.to, by=args.annotator):
+        print(f"#{a.document_id}: assigned to {a.annotator} ({a.status})")
+    return 0
+
+
+def cmd_annotation_mode(store: Store, args: argparse.Namespace) -> int:
+    from core.team import annotation_mode, set_annotation_mode
+
+    if args.mode:
+        set_annotation_mode(store, args.mode, args.project, annotator=args.annotator)
+    print(f"annotation mode: {annotation_mode(store, args.project)}")
     return 0
 
 
