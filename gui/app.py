@@ -22,8 +22,11 @@ def run(url: str, annotator: str | None = None) -> int:
     from core.cli import default_annotator
     from gui.controller import Controller
     from gui.main_window import MainWindow
+    from gui.team import annotator_name
 
-    ctl = Controller(store, annotator or default_annotator())
+    # First start: ask the name once (kept in the settings); --annotator wins over it.
+    ctl = Controller(store, annotator_name(annotator) or default_annotator())
+    ctl.follow_settings = annotator is None
     win = MainWindow(ctl)
     win.show()
     try:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
-from core import services
+from core import services, team
 from core.errors import ConflictError, HanreiError
 from core.model import DocumentData, DocumentSummary, LabelData, SpanData
 from core.services import SpanChange
@@ -51,6 +51,8 @@ class Controller(QObject):
     documentStatusChanged = Signal(object)  # DocumentData
     saved = Signal()
     writeFailed = Signal(str)
+    layerChanged = Signal(str)  # the layer the open document is edited in
+    annotatorChanged = Signal(str)
 
     def __init__(self, store: Store, annotator: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -61,6 +63,9 @@ class Controller(QObject):
         self.utf16: Utf16Index = Utf16Index("")
         self._spans: dict[int, SpanData] = {}
         self._labels: list[LabelData] = []
+        self.layer = "main"  # main, or "@name" in independent mode (core.team)
+        self.follow_settings = False  # take a name changed in 設定 (not given by --annotator)
+        self.seen_event: int | None = None  # the newest change this window has seen (poll)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -78,7 +83,11 @@ class Controller(QObject):
 
     def open_document(self, doc_id: int) -> DocumentData:
         doc = services.load_document(self.store, doc_id)
-        spans = services.list_spans(self.store, doc_id)
+        layer = team.working_layer(self.store, doc_id, self.annotator)
+        spans = services.list_spans(self.store, doc_id, layer)
+        if layer != self.layer:
+            self.layer = layer
+            self.layerChanged.emit(layer)
         if self.document is None or doc.project_id != self.document.project_id:
             self._labels = []
         self.document = doc
@@ -92,8 +101,54 @@ class Controller(QObject):
             return
         # If even reading fails, the failure was shown already; keep what we had.
         with contextlib.suppress(HanreiError, SQLAlchemyError, OSError, sqlite3.Error):
-            self._spans = {sp.id: sp for sp in services.list_spans(self.store, self.document.id)}
+            self._spans = {sp.id: sp for sp in
+                           services.list_spans(self.store, self.document.id, self.layer)}
         self.spansReset.emit()
+
+    def set_annotator(self, name: str) -> None:
+        """A new name (設定): later changes are recorded under it; the open document is
+        re-read, since in independent mode the name decides the layer."""
+        name = name.strip()
+        if not name or name == self.annotator:
+            return
+        self.annotator = name
+        self.annotatorChanged.emit(name)
+        if self.document is not None:
+            doc_id, self.document = self.document.id, None
+            self.open_document(doc_id)
+
+    def poll(self) -> bool:
+        """Look for changes others made since the last look (a cheap query on the event
+        table). The open document's spans are re-read if they differ from ours (the editor
+        keeps the current span by id), the document list when any document changed.
+        Returns whether anything on screen changed."""
+        try:
+            newest, docs = team.changes_since(self.store, self.seen_event or 0)
+        except (HanreiError, SQLAlchemyError, OSError, sqlite3.Error):
+            return False  # the server is away for a moment: try at the next tick
+        first = self.seen_event is None
+        self.seen_event = newest
+        if first or not docs:
+            return False
+        changed = False
+        doc = self.document
+        if doc is not None and doc.id in docs:
+            try:
+                fresh = services.list_spans(self.store, doc.id, self.layer)
+                fresh_doc = services.load_document(self.store, doc.id)
+            except (HanreiError, SQLAlchemyError, OSError, sqlite3.Error):
+                return False
+            fresh_map = {sp.id: sp for sp in fresh}
+            if fresh_map != self._spans:
+                self._spans = fresh_map
+                self.spansReset.emit()
+                changed = True
+            if (fresh_doc.status, fresh_doc.version) != (doc.status, doc.version):
+                self.document = fresh_doc
+                self.documentStatusChanged.emit(fresh_doc)
+                changed = True
+        self.documentsChanged.emit()
+        return changed
 
     def spans(self) -> list[SpanData]:
         return sorted(self._spans.values(), key=lambda s: (s.start, -s.end, s.id))
@@ -134,9 +189,10 @@ class Controller(QObject):
                  status: str = "accepted") -> SpanData:
         assert self.document is not None
         doc_id = self.document.id
+        layer = self.layer
         sp = self._write(lambda: services.add_span(
             self.store, doc_id, label, start, end, annotator=self.annotator, value=value,
-            status=status, source="manual"))
+            status=status, source="manual", layer=layer))
         self._changed([(None, sp)])
         return sp
 
@@ -169,9 +225,17 @@ class Controller(QObject):
 
     def set_document_status(self, status: str) -> DocumentData:
         assert self.document is not None
-        doc_id = self.document.id
-        doc = self._write(lambda: services.set_document_status(
-            self.store, doc_id, status, annotator=self.annotator))
+        doc_id, seen = self.document.id, self.document.version
+        try:
+            doc = self._write(lambda: services.set_document_status(
+                self.store, doc_id, status, annotator=self.annotator, expected_version=seen))
+        except WriteFailed:
+            # Someone else changed the document: show its current state, so trying again
+            # works on what is really there.
+            with contextlib.suppress(HanreiError, SQLAlchemyError, OSError, sqlite3.Error):
+                self.document = services.load_document(self.store, doc_id)
+                self.documentStatusChanged.emit(self.document)
+            raise
         self.document = doc
         self.documentStatusChanged.emit(doc)
         self.documentsChanged.emit()

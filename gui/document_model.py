@@ -10,14 +10,19 @@ from PySide6.QtGui import QColor
 
 from core.model import DOC_STATUS_JA, DocumentSummary
 
-COLUMNS = ("title", "case_number", "court", "status", "progress")
+COLUMNS = ("title", "case_number", "court", "status", "progress", "assignees")
 HEADERS = {"title": "題名", "case_number": "事件番号", "court": "裁判所", "status": "状態",
-           "progress": "進捗"}
+           "progress": "進捗", "assignees": "担当"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _STATUS_COLOR = {"new": "#666666", "in_progress": "#a05a00", "done": "#1e7b34"}
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def assignees(doc: DocumentSummary) -> str:
+    """Who has the document and how far each is: "山田:作業中, 佐藤:完了"."""
+    return ", ".join(f"{who}:{DOC_STATUS_JA.get(st, st)}" for who, st in doc.assignments.items())
 
 
 def progress(doc: DocumentSummary) -> float | None:
@@ -77,6 +82,8 @@ class DocumentModel(QAbstractTableModel):
             if col == "progress":
                 p = progress(d)
                 return "—" if p is None else f"{p:.0%}（{d.n_spans}/{d.n_spans + d.n_suggested}）"
+            if col == "assignees":
+                return assignees(d)
             return getattr(d, col) or ""
         if role == Qt.ItemDataRole.ForegroundRole and col == "status":
             return QColor(_STATUS_COLOR.get(d.status, "#000000"))

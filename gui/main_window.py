@@ -22,6 +22,7 @@ from gui.docks.spans import SpanDock
 from gui.editor import Editor
 from gui.find_bar import FindBar
 from gui.fonts import ui_font
+from gui.team import install_team
 from gui.viewer import JudgmentViewer
 from gui.workbench import install_workbench
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.reload_documents()
+        install_team(self)  # チーム menu, layers, refresh of others' changes (gui/team.py)
 
     # --- status bar ----------------------------------------------------------------------
 
