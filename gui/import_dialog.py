@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.importer import ImportResult, import_paths, iter_input_files
+from core.messages import reason_ja
 from core.store.db import Store
 from core.text.readers import supported_suffixes
 from gui.fonts import ui_font
@@ -54,8 +55,15 @@ class ImportSummary:
                           for r in rows]
         if self.failed:
             lines += ["", "■ 取り込めなかったファイル"]
-            lines += [f"・{Path(r.path).name}: {r.reason}" for r in self.failed]
+            lines += [_failure_line(r) for r in self.failed]
         return "\n".join(lines)
+
+
+def _failure_line(r: ImportResult) -> str:
+    """Japanese first; the English reason under it when it says more (offsets, bytes)."""
+    ja = reason_ja(r.reason)
+    line = f"・{Path(r.path).name}: {ja}"
+    return line if ja == r.reason else f"{line}\n　　（{r.reason}）"
 
 
 class ImportWorker(QThread):

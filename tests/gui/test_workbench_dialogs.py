@@ -256,7 +256,11 @@ def test_summary_text() -> None:
     s.add(ImportResult("/x/a.txt", "imported", 1, "甲事件", suggestions=3))
     s.add(ImportResult("/x/b.txt", "failed", reason="no such file"))
     assert s.text().splitlines()[0] == "取り込み 1 件、取り込み済みのため省略 0 件、取り込めなかったもの 1 件"
-    assert "・甲事件（候補 3 件）" in s.text() and "・b.txt: no such file" in s.text()
+    assert "・甲事件（候補 3 件）" in s.text() and "・b.txt: ファイルが見つかりません" in s.text()
+    s.add(ImportResult("/x/c.txt", "failed", reason="contains a NUL character at position 7"))
+    assert "・c.txt: NUL 文字が含まれています（7 文字目）" in s.text()
+    s.add(ImportResult("/x/d.txt", "failed", reason="a reason nobody translated"))
+    assert "・d.txt: a reason nobody translated" in s.text()
 
 
 # --- 設定 -------------------------------------------------------------------------------
