@@ -305,3 +305,37 @@ def test_curation_remove_and_diff_filter(
     assert cw.take_selected()
     assert cw.remove_selected()
     assert services.list_spans(win.ctl.store, imported[0], "curated") == []
+
+
+def test_window_on_postgresql_sees_another_programs_change(
+    qtbot, pg, judgment_files: list[Path], settings  # type: ignore[no-untyped-def]
+) -> None:
+    """The same window on a PostgreSQL database: open, tag, and see a colleague's span."""
+    from core.importer import import_paths
+    from gui.controller import Controller
+    from gui.main_window import MainWindow
+
+    url = pg.create_database()
+    store = open_store(url)
+    other = open_store(url)
+    try:
+        ids = [r.document_id for r in import_paths(store, judgment_files, suggest=False)]
+        win = MainWindow(Controller(store, "tester"), settings)
+        win.quiet_errors = True
+        qtbot.addWidget(win)
+        win.show()
+        assert win.ctl.document is not None and win.ctl.document.id == ids[0]
+        win.viewer.select_cp(0, 4)
+        mine = win.editor.tag("CASE_NUMBER")
+        assert mine is not None
+        text = win.ctl.document.text
+        i = text.index("120万円")
+        theirs = services.add_span(other, ids[0], "MONEY", i, i + 5, annotator="佐藤")
+        win.editor.set_current(mine.id)
+        win.team.refresher.refresh()
+        assert win.ctl.span(theirs.id) is not None and win.editor.current_id == mine.id
+        assert {s.id for s in services.list_spans(other, ids[0])} == {mine.id, theirs.id}
+        win.close()
+    finally:
+        other.dispose()
+        store.dispose()
