@@ -8,8 +8,16 @@ only as the next sibling of an open level (which closes the deeper ones) or as t
 item of a family not yet open; so `イリモート…` is heading イ after ア, and `1月29日` is not
 heading 1. A first item without a space after it must see its own next sibling ahead.
 A line opening a quote that runs past it (`「(9)  …` after `次のとおり付加する。`: the text
-an appellate judgment puts into the lower court's) starts a block of items one level
-below the current item, numbered afresh, until the quote closes.
+an appellate judgment puts into the lower court's), or a one-line quote of a spaced item
+(`「ウ  …」`) after a line announcing it (`…次のとおり加える。`), starts a block of items
+one level below the current item, numbered afresh, until the quote closes.
+
+Markers the source lost: a 2nd item whose 1st is missing (`(2)`, `⑵` with no `(1)`)
+opens its level when a later sibling of the same parent follows at a line start
+(`(3)`, or `⑷` when `⑶` was lost too), and such a level then tolerates one more gap. A
+first item glued to the end of its parent's heading line (`4 化膿性関節炎(…)(1) 意義`)
+counts when its next sibling starts a later line. An item 1 printed as a Latin `l`/`I`
+(a glyph error, `l甲九号証…`) counts when a spaced `2` follows as its sibling.
 
 Spans: a titled heading covers its line (without the newline); a numbered paragraph
 (`1 被告は，…支払え。`, title "") covers the marker only, so the span is the same in
@@ -24,6 +32,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from core.extract._section_lines import Cand as _Cand
+from core.extract._section_lines import candidates as _candidates
 from core.extract.base import Suggestion, register
 from core.extract.judgment_parts import (
     Part,
@@ -34,17 +44,14 @@ from core.extract.judgment_parts import (
     paren_heads,
     parties_block,
 )
-from core.extract.markers import RANK, Marker, chain_follows, group, parse_marker
+from core.extract.markers import RANK, Marker, group
 
 LABEL = "SECTION"
-_LEAD = re.compile("[ \\t\\u3000]*")
 _BRACKETED = re.compile(
     "[(（〔［\\[〈《「『【][^()（）〔〕［］\\[\\]〈〉《》「」『』【】\n]*[)）〕］\\]〉》」』】]"
 )
 _PAREN_TITLE = re.compile("^([^(（〔。]{1,24})[(（〔]")
 _LOOKAHEAD = 400  # candidates scanned for a first item's next sibling
-_QUOTE_MARK = re.compile("[「」]")
-_QUOTE_LIMIT = 30000  # characters a quoted block may span
 
 # Title keyword -> kind, first match wins (order matters: 争点に対する判断 is a 判断).
 _KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -103,55 +110,7 @@ def classify(rest: str) -> str | None:
 class _Level:
     family: str  # "" for a parenthesised heading
     last: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Cand:
-    line: int
-    marker: Marker
-    line_end: int
-    chained_next: bool  # another marker follows directly (`2(1)`): no title of its own
-    quote_end: int = 0  # `「(9)  …` opening a quoted block (an amendment's text): where it ends
-
-
-def _quote_end(text: str, pos: int, limit: int) -> int:
-    """End of the 「…」 opened at `pos` (nested brackets counted), 0 if not closed."""
-    depth = 0
-    for m in _QUOTE_MARK.finditer(text, pos, min(len(text), pos + limit)):
-        depth += 1 if m.group() == "「" else -1
-        if depth == 0:
-            return m.end()
-    return 0
-
-
-def _candidates(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[_Cand]:
-    out: list[_Cand] = []
-    for i, (s, e) in enumerate(lines):
-        if i in skip or s == e:
-            continue
-        pos = _LEAD.match(text, s, e).end()  # type: ignore[union-attr]
-        chained = False
-        if text.startswith("「", pos):
-            # an item quoted inside an amending item (`(4) …次のとおり付加する。⏎「(9)  …`):
-            # only a quote that goes on past its line is a block of items
-            inner = _LEAD.match(text, pos + 1, e).end()  # type: ignore[union-attr]
-            mk = parse_marker(text, inner, e)
-            end = _quote_end(text, pos, _QUOTE_LIMIT) if mk is not None else 0
-            if mk is not None and end > e:
-                more = chain_follows(text, mk.end, e, mk.families[0])
-                out.append(_Cand(i, mk, e, more, end))
-            continue
-        while pos < e:
-            mk = parse_marker(text, pos, e, chained)
-            if mk is None:
-                break
-            more = chain_follows(text, mk.end, e, mk.families[0])
-            nxt = mk.end
-            out.append(_Cand(i, mk, e, more))
-            if not more:
-                break
-            pos, chained = nxt, True
-    return out
+    lossy: bool = False  # opened without its first item: one more gap is tolerated
 
 
 class _Walker:
@@ -164,6 +123,7 @@ class _Walker:
         self.stack: list[_Level] = []
         self.base = 0  # inside a quoted block: the levels below it are not its siblings
         self.quote_end = 0
+        self.taken_line = -1  # line of the last candidate taken
 
     def clear(self) -> None:
         self.stack.clear()
@@ -173,7 +133,9 @@ class _Walker:
         for i in range(len(self.stack) - 1, self.base - 1, -1):
             lv = self.stack[i]
             for fam, n in mk.ordinals:
-                if lv.family == fam and n == lv.last + 1:
+                if lv.family == fam and (
+                    n == lv.last + 1 or (lv.lossy and mk.spaced and n == lv.last + 2)
+                ):
                     return i, fam, n
         return None
 
@@ -182,23 +144,74 @@ class _Walker:
             group(lv.family): i for i, lv in enumerate(self.stack) if lv.family and i >= self.base
         }
 
-    def _lookahead(self, ci: int, fam: str) -> bool:
-        """A first item without a space: is its next sibling ahead before its parent ends?"""
-        line = self.cands[ci].line
-        k = bisect_right(self.resets, line)
+    def _ahead(self, ci: int, fam: str, want: tuple[int, ...], line_start: bool) -> bool:
+        """Does a later sibling (`want` ordinals of `fam`) follow before the parent ends?
+        With `line_start`, only spaced line-initial ones count, and a restart (1) or
+        a repeat of the item's own number stops the search."""
+        cand = self.cands[ci]
+        k = bisect_right(self.resets, cand.line)
         stop_line = self.resets[k] if k < len(self.resets) else 1 << 60
+        own = {n for f, n in cand.marker.ordinals if f == fam}
         for j in range(ci + 1, min(len(self.cands), ci + _LOOKAHEAD)):
             c = self.cands[j]
             if c.line >= stop_line:
                 return False
-            if (fam, 2) in c.marker.ordinals:
+            mine = {n for f, n in c.marker.ordinals if f == fam}
+            if mine & set(want) and (not line_start or (c.marker.spaced and not c.embedded)):
                 return True
+            if line_start and mine & (own | {1}) and not c.embedded and not c.quote_end:
+                return False
             if not c.marker.weak and self._sibling_at(c.marker):
                 return False
         return False
 
+    def _lookahead(self, ci: int, fam: str) -> bool:
+        """A first item without a space: is its next sibling ahead before its parent ends?"""
+        return self._ahead(ci, fam, (2,), False)
+
+    def _open(self, fam: str, n: int, lossy: bool = False) -> int:
+        while (
+            len(self.stack) > self.base
+            and self.stack[-1].family
+            and RANK[self.stack[-1].family] > RANK[fam]
+        ):
+            self.stack.pop()  # 一 after (一): the shallower family closes deeper ones
+        self.stack.append(_Level(fam, n, lossy))
+        return len(self.stack)
+
+    def _accept_embedded(self, ci: int) -> int | None:
+        """`…について(1)`: taken after its own heading, when `(2)` starts a later line."""
+        cand = self.cands[ci]
+        if self.taken_line != cand.line or not self.stack:
+            return None
+        fam = cand.marker.families[0]
+        deeper = RANK[fam] > RANK.get(self.stack[-1].family, -1)
+        if group(fam) in self._open_groups() or not deeper:
+            return None
+        if not self._ahead(ci, fam, (2,), True):
+            return None
+        self.stack.append(_Level(fam, 1))
+        return len(self.stack)
+
+    def _accept_second(self, ci: int) -> int | None:
+        """`(2)` whose `(1)` the source lost: a level when `(3)` (or `(4)`) follows."""
+        mk = self.cands[ci].marker
+        if not mk.spaced:
+            return None
+        groups = self._open_groups()
+        for fam, n in mk.ordinals:
+            if n == 2 and group(fam) not in groups and self._ahead(ci, fam, (3, 4), True):
+                return self._open(fam, 2, lossy=True)
+        return None
+
     def accept(self, ci: int) -> int | None:
         """Level of candidate `ci` if it is taken as an item, updating the stack."""
+        level = self._accept(ci)
+        if level is not None:
+            self.taken_line = self.cands[ci].line
+        return level
+
+    def _accept(self, ci: int) -> int | None:
         cand = self.cands[ci]
         mk = cand.marker
         if self.quote_end and mk.start >= self.quote_end:
@@ -210,6 +223,8 @@ class _Walker:
             fam, n = mk.ordinals[0]
             self.stack.append(_Level(fam, n))
             return len(self.stack)
+        if cand.embedded:
+            return self._accept_embedded(ci)
         sib = self._sibling_at(mk)
         if sib is not None:
             i, fam, n = sib
@@ -228,15 +243,8 @@ class _Walker:
                 del self.stack[groups[group(fam)] :]  # a list starting afresh
             elif not mk.strong and not self._lookahead(ci, fam):
                 continue
-            while (
-                len(self.stack) > self.base
-                and self.stack[-1].family
-                and RANK[self.stack[-1].family] > RANK[fam]
-            ):
-                self.stack.pop()  # 一 after (一): the shallower family closes deeper ones
-            self.stack.append(_Level(fam, 1))
-            return len(self.stack)
-        return None
+            return self._open(fam, 1)
+        return self._accept_second(ci)
 
     def paren_head(self) -> int:
         for i in range(len(self.stack) - 1, -1, -1):

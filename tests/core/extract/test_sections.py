@@ -396,3 +396,73 @@ def test_items_quoted_inside_an_amending_item() -> None:
 def test_a_quote_closed_on_its_own_line_is_no_block() -> None:
     text = "理由\n第1　判断\n1　甲\n「ア　乙」と述べた。\n2　丙\n"
     assert numbers(text) == [(0, ""), (1, "第1"), (2, "1"), (2, "2")]
+
+
+def test_a_one_line_quoted_item_after_an_announcing_line_nests() -> None:
+    text = (
+        "理由\n第1　判断\n1　原判決の補正\n(1)　原判決5頁の後に改行して次のとおり加える。\n"
+        "「ウ　丙川の主張は争う。」\n(2)　原判決7頁を削る。\n"
+    )
+    assert numbers(text) == [(0, ""), (1, "第1"), (2, "1"), (3, "(1)"), (4, "ウ"), (3, "(2)")]
+    # the same quote after a line that announces nothing is a quotation, not an item
+    plain = text.replace("後に改行して次のとおり加える。", "記載を見る。")
+    assert numbers(plain) == [(0, ""), (1, "第1"), (2, "1"), (3, "(1)"), (3, "(2)")]
+
+
+def test_a_second_item_whose_first_was_lost_opens_its_level() -> None:
+    text = (
+        "理由\n第1　判断\n1　甲について\n丙川の主張を検討する。\n(2)　時期について\n"
+        "ア　丁山は遅れた。\nイ　戊田も遅れた。\n(3)　額について\nア　額は少ない。\n2　乙について\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "第1"), (2, "1"), (3, "(2)"), (4, "ア"), (4, "イ"),
+        (3, "(3)"), (4, "ア"), (2, "2"),
+    ]  # fmt: skip
+    # without a later sibling a lone (2) stays a paragraph of its parent
+    alone = "理由\n第1　判断\n1　甲について\n(2)　時期について\nア　丁山は遅れた。\n2　乙\n"
+    assert numbers(alone) == [(0, ""), (1, "第1"), (2, "1"), (3, "ア"), (2, "2")]
+
+
+def test_a_level_opened_without_its_first_item_tolerates_one_more_gap() -> None:
+    text = (
+        "理由\n第1　判断\n1　甲について\n⑵　起算点について\nア　丙川は知っていた。\n"
+        "イ　丁山も知っていた。\nア　適用の制限について検討する。\nイ　制限されない。\n"
+        "⑷　まとめ\n2　乙について\n"
+    )
+    got = numbers(text)
+    assert (3, "⑵") in got and (3, "⑷") in got
+    assert [n for lv, n in got if lv == 4] == ["ア", "イ", "ア", "イ"]
+    # a level opened by its own first item still wants each next sibling
+    strict = text.replace("⑵　起算点", "⑴　起算点")
+    assert (3, "⑷") not in numbers(strict)
+
+
+def test_a_first_item_glued_to_its_heading_line() -> None:
+    text = (
+        "別紙\n医学的知見\n1　総論\n2　関節炎(甲1,乙2)(1)　意義\n関節炎とは,関節の炎症である。\n"
+        "(2)　原因\nア　細菌が入る。\nイ　血流から入る。\n(3)　治療\n3　予後\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "1"), (1, "2"), (2, "(1)"), (2, "(2)"), (3, "ア"), (3, "イ"),
+        (2, "(3)"), (1, "3"),
+    ]  # fmt: skip
+    spans = {s.value["number"]: s for s in extract_sections(text)}
+    assert text[spans["(1)"].start : spans["(1)"].end].startswith("(1)")
+    # a `(1)` with no `(2)` on a later line, or inside a bracket, is a reference
+    assert (2, "(1)") not in numbers(text[: text.find("(2)")])
+    inside = text.replace("(甲1,乙2)(1)　意義", "(甲1,乙2の(1)　参照)")
+    assert [n for lv, n in numbers(inside) if n == "(1)"] == []
+
+
+@pytest.mark.parametrize("glyph", ["l", "I"])
+def test_item_one_printed_as_a_latin_glyph(glyph: str) -> None:
+    text = (
+        f"理由\n第一　判断\n一　時価について\n{glyph}甲三号証によれば,価格は下落した。\n"
+        "2　本件評価は,時点修正をした。\n二　結論\n"
+    )
+    spans = [s for s in extract_sections(text) if s.value["level"] == 3]
+    assert [(s.value["number"], text[s.start : s.end]) for s in spans] == [("1", glyph), ("2", "2")]
+    # without the `2` that follows, the letter stays text
+    assert numbers(text.replace("2　本件評価", "本件評価")) == [
+        (0, ""), (1, "第一"), (2, "一"), (2, "二")
+    ]  # fmt: skip

@@ -1,0 +1,116 @@
+"""SECTION candidates: the line-initial markers of a judgment, read line by line.
+
+Besides the markers that open a line (and chains of them, `2(1)`), a line may hold an item
+quoted inside an amending item (`「(9)  …`), a first item glued to the end of its heading
+line (`…(甲1)(1)  意義`) or an item 1 printed as a Latin glyph (`l甲九号証…`); which of
+them are taken is decided in `core.extract.sections`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.extract.markers import ARABIC, Marker, chain_follows, parse_marker
+
+_LEAD = re.compile("[ \\t\\u3000]*")
+_QUOTE_MARK = re.compile("[「」]")
+_QUOTE_LIMIT = 30000  # characters a quoted block may span
+# the line before a one-line quoted item announces it: `…次のとおり加える。`
+_QUOTE_INTRO = re.compile("(?:とおり|ように)[^\\n。「」]{0,15}[。:：][ \\t\\u3000]*$")
+# `(1)` / `⑴` glued after the text of a heading line, followed by a space or the line end
+_EMBEDDED_FIRST = re.compile("(?<=[^ \\t\\u3000])(?:[(（]1[)）]|⑴)(?=[ \\t\\u3000]|$)", re.M)
+_GLYPH_ONE = frozenset("lI|")  # `1` misread by OCR / a PDF font
+
+
+@dataclass(frozen=True, slots=True)
+class Cand:
+    line: int
+    marker: Marker
+    line_end: int
+    chained_next: bool  # another marker follows directly (`2(1)`): no title of its own
+    quote_end: int = 0  # `「(9)  …` opening a quoted block (an amendment's text): where it ends
+    embedded: bool = False  # `…について(1)`: a first item at the end of a heading line
+
+
+def _quote_end(text: str, pos: int, limit: int) -> int:
+    """End of the 「…」 opened at `pos` (nested brackets counted), 0 if not closed."""
+    depth = 0
+    for m in _QUOTE_MARK.finditer(text, pos, min(len(text), pos + limit)):
+        depth += 1 if m.group() == "「" else -1
+        if depth == 0:
+            return m.end()
+    return 0
+
+
+def _prev_line(text: str, start: int) -> str:
+    """The line before the one starting at `start` ("" at the text start)."""
+    if start == 0:
+        return ""
+    return text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+
+
+def _quoted(text: str, i: int, pos: int, s: int, e: int) -> Cand | None:
+    """An item quoted inside an amending item: `「(9)  …` running past its line, or a
+    spaced `「ウ  …」` right after a line announcing it."""
+    inner = _LEAD.match(text, pos + 1, e).end()  # type: ignore[union-attr]
+    mk = parse_marker(text, inner, e)
+    if mk is None:
+        return None
+    end = _quote_end(text, pos, _QUOTE_LIMIT)
+    if end > e or (end and mk.spaced and _QUOTE_INTRO.search(_prev_line(text, s))):
+        more = chain_follows(text, mk.end, e, mk.families[0])
+        return Cand(i, mk, e, more, end)
+    return None
+
+
+def _glyph_one(text: str, pos: int, e: int) -> Marker | None:
+    """`l甲九号証…`: a line opening with a Latin l/I/| right before Japanese text."""
+    if text[pos] in _GLYPH_ONE and pos + 1 < e and ord(text[pos + 1]) >= 0x3000:
+        return Marker(pos, pos + 1, "1", ((ARABIC, 1),), False, False, False)
+    return None
+
+
+def _embedded(text: str, i: int, after: int, e: int) -> Cand | None:
+    """`(1)` glued to the end of a heading's text, outside any bracket."""
+    for m in _EMBEDDED_FIRST.finditer(text, after, e):
+        seg = text[after : m.start()]
+        if seg.count("(") + seg.count("（") != seg.count(")") + seg.count("）"):
+            continue  # inside a bracket: a reference
+        mk = parse_marker(text, m.start(), e, True)
+        if mk is not None:
+            return Cand(i, mk, e, False, embedded=True)
+    return None
+
+
+def candidates(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[Cand]:
+    out: list[Cand] = []
+    for i, (s, e) in enumerate(lines):
+        if i in skip or s == e:
+            continue
+        pos = _LEAD.match(text, s, e).end()  # type: ignore[union-attr]
+        chained = False
+        if text.startswith("「", pos):
+            q = _quoted(text, i, pos, s, e)
+            if q is not None:
+                out.append(q)
+            continue
+        first = len(out)
+        while pos < e:
+            mk = None if chained else _glyph_one(text, pos, e)
+            mk = mk or parse_marker(text, pos, e, chained)
+            if mk is None:
+                break
+            more = chain_follows(text, mk.end, e, mk.families[0])
+            nxt = mk.end
+            out.append(Cand(i, mk, e, more))
+            if not more:
+                break
+            pos, chained = nxt, True
+        if len(out) > first:
+            emb = _embedded(text, i, out[-1].marker.end, e)
+            if emb is not None:
+                last = out[-1]
+                out[-1] = Cand(last.line, last.marker, emb.marker.start, last.chained_next)
+                out.append(emb)
+    return out
