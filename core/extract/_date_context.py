@@ -7,6 +7,8 @@ test looks only at a few characters around a match.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 # a law report after a date (民集20巻9号1886頁, 判時1234号): the date of a cited case
@@ -86,3 +88,16 @@ def follows_case_number(text: str, year_end: int, start: int) -> bool:
     """True when only a case number's tail lies between a bare era year and a 同年 at
     `start` (`昭和35年(あ)第112号同年7月20日`): that 同年 is the case number's year."""
     return 0 <= year_end <= start and _CASE_NUMBER_REST.fullmatch(text, year_end, start) is not None
+
+
+def next_numbered_day(day: int | None, y: int, m: int, d: int) -> tuple[int, int, int, str] | None:
+    """`翌22日` after 5月21日: the day after the running date, which the number confirms;
+    when the number is not that day's, the 22nd of the same month if later, else None."""
+    if day is None:
+        return None
+    after = dt.date(y, m, d) + dt.timedelta(days=1)
+    if after.day == day:
+        return after.year, after.month, after.day, "翌日"
+    if d < day <= calendar.monthrange(y, m)[1]:
+        return y, m, day, "同月"
+    return None

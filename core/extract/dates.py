@@ -2,7 +2,8 @@
 
 Value: always a dict, `{"date": "YYYY-MM-DD"}` (or `"YYYY-MM"` when no day is written),
 plus when they apply:
-- `"relative": "同年"|"同月"|"同日"|"翌日"|"前日"|"翌月"|"前月"|"翌年"|"前年"|"年省略"`: resolved
+- `"relative": "同年"|"同月"|"同日"|"翌日"|"前日"|"翌月"|"前月"|"翌年"|"前年"|"翌々年"|"前々年"|
+  "年省略"`: resolved
   from the nearest date of the case's story before it (`年省略`: `5月3日` or `10月下旬`
   with no year at all; `同月`: also a day listed after a date, the `4日` of `4月3日,4日`);
   a relative date with nothing before it to resolve against is not suggested. A bare
@@ -20,7 +21,9 @@ plus when they apply:
 A western year with its era year in brackets is one date (`2013年(平成25年)10月12日`,
 `2019(令和元)年5月1日`, `平成25年(2013年)10月`). A year alone (`平成3年`, `平成3年度`, the
 year of a case or law number) is not a date here. Times (`午後1時10分頃`) stay outside the
-span. Invalid dates (2月30日) are dropped.
+span. Invalid dates (2月30日) are dropped. `翌22日` is the day after the running date (the 22nd);
+`98年11月16日` is 1998 (00-49: 20xx). Quoted passages, amendments and rules of every year:
+see `_date_quotes`.
 """
 
 from __future__ import annotations
@@ -34,8 +37,17 @@ from typing import Any
 from core.extract._date_context import (
     follows_case_number,
     is_citation,
+    next_numbered_day,
     opens_defined_term,
     relative_is_anchored,
+)
+from core.extract._date_quotes import (
+    YEAR_SHIFT,
+    QuoteIndex,
+    generic_year_before,
+    in_amended_phrase,
+    relative_year_before,
+    states_a_rule,
 )
 from core.extract._scan import finditer_near
 from core.extract.base import Suggestion, register
@@ -64,18 +76,22 @@ _DATE = re.compile(
         r"|(?<![0-9０-９])(?P<wy>(?:1[89]|20)[0-9]{2}|[１２][０-９]{3}|[一二][〇一二三四五六七八九]{3})"
         r"(?:«S»年«S»(?:[(（]«ERA»«S»«EY»«S»年[)）]«S»)?|[(（]«ERA»«S»«EY»«S»[)）]«S»年«S»)"
         r"(?P<wm>«N»)«S»月(?:«S»(?P<wd>«N»)«S»日)?"
+        r"|(?<![0-9０-９])(?P<ty>[0-9０-９]{2})«S»年«S»(?P<tm>«N»)«S»月«S»(?P<td>«N»)«S»日"
         r"|(?<![0-9０-９/])(?P<sy>(?:19|20)[0-9]{2})[/／](?P<sm>[0-9]{1,2})[/／](?P<sd>[0-9]{1,2})"
         r"(?![0-9/])"
         r"|同(?P<se>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})年«S»(?P<sem>«N»)«S»月"
         r"(?:«S»(?P<sed>«N»)«S»日)?"
-        r"|(?P<ry>同|翌|前)年«S»(?P<rym>«N»)«S»月(?:«S»(?P<ryd>«N»)«S»日)?"
+        r"|(?P<ry>同|翌々|翌|前々|前)年«S»(?P<rym>«N»)«S»月(?:«S»(?P<ryd>«N»)«S»日)?"
         r"|(?P<rm>同|翌|前)月(?:«S»(?P<rmd>«N»)«S»日)?"
+        r"|翌(?P<rnd>«N»)«S»日(?!間|分|以|目|前|後)"
         r"|(?P<rd>同日|翌日|前日)"
         r"|(?<![年月日0-9０-９〇一二三四五六七八九十同翌前毎/])(?P<mm>«N»)«S»月"
         r"(?:«S»(?P<md>«N»)«S»日|(?=«S»(?:上旬|中旬|下旬|初旬|末|頃|ころ|ごろ)))"
     )
 )
-_DATE_ANCHOR = re.compile(r"[月/／]|[同翌前]日|明治|大正|昭和|平成|令和")
+_DATE_ANCHOR = re.compile(
+    r"[月/／]|[同翌前]日|翌[0-9０-９〇一二三四五六七八九十]|明治|大正|昭和|平成|令和"
+)
 # after a bare era year: a case number, a law's number, an exhibit number (押第), a list
 _NOT_A_YEAR_OF_EVENTS = re.compile(
     r"[ \u3000]?(?:[(（)）]|法律|政令|省令|規則|条例|告示|訓令|通達|押|第|特[(（]|[0-9０-９])"
@@ -96,6 +112,14 @@ _NEXT_DAY = re.compile(
     )
 )
 _BARE = frozenset(("翌日", "前日", "翌月", "前月"))
+# before `10年5月1日`, an era year (平成⏎10年, H10年, 平成9年から10年3月31日まで): not 2010
+_NOT_TWO_DIGIT_YEAR = re.compile(
+    _rx(
+        r"(?:明治|大正|昭和|平成|令和|同|翌|前|第|[A-Za-zＡ-Ｚａ-ｚ年度.．・])\s*$"
+        r"|«ERA»«S»«EY»«S»年(?:«S»«N»«S»月(?:«S»«N»«S»日)?)?[ \u3000]?"
+        r"(?:から|ないし|乃至|及び|又は|または|[~〜～、,，・と])[ \u3000]?$"
+    )
+)
 _THEN_DATE = re.compile(r"(?:である|に当たる|にあたる|の|[(（])?[ \u3000]?")
 
 
@@ -178,6 +202,10 @@ def _year_left_out(
         return state.defined[(mo, d)], "年省略"  # 以下「5月3日の信号トラブル」という
     if default_year is not None and m.start() > default_year[1]:
         return default_year[0], "年省略"  # 以下，特に断らない限り平成10年の月日である
+    word = relative_year_before(text, m.start())
+    if word is not None:  # 前々年の七月一日: counted from the running year
+        base = state.ctx[0] if state.ctx is not None else state.last_full
+        return None if base is None else (base + YEAR_SHIFT[word], word + "年")
     if state.last_full is not None:
         return state.last_full, "年省略"  # the last date with a month, not 昭和57年から
     return None
@@ -196,6 +224,13 @@ class _State:
         self.last_end = -1  # end of the last date suggested
         self.defined: dict[tuple[int, int], int] = {}  # (month, day) opening a defined term
         self.default_year = _default_year(text)
+
+    def running(self) -> tuple[Any, ...]:
+        """What a quotation must not change for the text after it."""
+        return self.ctx, self.ctx_end, self.year_only, self.last_full
+
+    def restore(self, saved: tuple[Any, ...]) -> None:
+        self.ctx, self.ctx_end, self.year_only, self.last_full = saved
 
 
 def _relative(
@@ -226,7 +261,7 @@ def _relative(
             return None
         if state.year_only and follows_case_number(text, state.year_only[1], start):
             cy = state.year_only[0]  # 昭和35年(あ)第112号同年7月20日判決
-        return cy + {"同": 0, "翌": 1, "前": -1}[g("ry")], mo, d, g("ry") + "年"
+        return cy + YEAR_SHIFT[g("ry")], mo, d, g("ry") + "年"
     if g("rm"):
         if cm is None:
             return None
@@ -238,18 +273,38 @@ def _relative(
     word = g("rd")
     if cm is None or cd is None:
         return None
+    if g("rnd"):
+        return next_numbered_day(parse_int(g("rnd")), cy, cm, cd)
     day = dt.date(cy, cm, cd) + dt.timedelta(days={"同日": 0, "翌日": 1, "前日": -1}[word])
     return day.year, day.month, day.day, word
+
+
+def _two_digit_year(text: str, m: re.Match[str]) -> int | None:
+    """`98年11月16日` (a newspaper's year): 50-99 are 19xx, 00-49 20xx; not an era year."""
+    yy = parse_int(m.group("ty"))
+    if yy is None or _NOT_TWO_DIGIT_YEAR.search(text, max(0, m.start() - 24), m.start()):
+        return None
+    return (1900 if yy >= 50 else 2000) + yy
 
 
 @register("dates", ["DATE"])
 def extract_dates(text: str) -> Iterator[Suggestion]:
     state = _State(text)
+    quotes = QuoteIndex(text)
+    # the quoted passage being read and the running date from before it
+    outside: tuple[tuple[int, int], tuple[Any, ...]] | None = None
     # a bare 翌日 followed by the date it names (翌日である同月8日): kept only if they agree
     pending: tuple[Suggestion, int] | None = None
     for m in finditer_near(_DATE, _DATE_ANCHOR, text):
         if pending is not None and m.start() != pending[1]:
             pending = None
+        quote = quotes.around(m.start())
+        if outside is not None and m.start() > outside[0][1]:
+            state.restore(outside[1])  # the quote has closed: its dates anchor nothing after
+            outside = None
+        passage = quotes.passage_around(text, m.start()) if quote is not None else None
+        if passage is not None and outside is None:
+            outside = (passage, state.running())
         g = m.group
         attrs: dict[str, Any] = {}
         y: int | None
@@ -280,13 +335,19 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
             d = parse_int(g("wd")) if g("wd") else None
             if y is None or not 1868 <= y <= 2100 or (g("wd") and d is None):
                 continue
+        elif g("ty"):
+            y, mo, d = _two_digit_year(text, m), parse_int(g("tm")), parse_int(g("td"))
+            if d is None:
+                continue
         elif g("sy"):
             y, mo, d = int(g("sy")), int(g("sm")), int(g("sd"))
         elif g("mm"):
             mo = parse_int(g("mm"))
             d = parse_int(g("md")) if g("md") else None
-            if g("md") and d is None:
-                continue
+            if (g("md") and d is None) or in_amended_phrase(text, quote):
+                continue  # 「10月6日」とあるのを「9月9日」と改め: the judgment below's year
+            if generic_year_before(text, m.start()) or states_a_rule(text, m.start()):
+                continue  # 当該年度の初日の属する年の一月一日: a rule, every year
             left_out = _year_left_out(text, m, mo, d, state)
             if left_out is None:
                 continue
@@ -294,7 +355,7 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
             if left_out[1]:
                 attrs["relative"] = left_out[1]
         else:
-            rel = _relative(text, m, state)
+            rel = None if in_amended_phrase(text, quote) else _relative(text, m, state)
             if rel is None:
                 continue
             y, mo, d, attrs["relative"] = rel

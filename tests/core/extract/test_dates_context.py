@@ -1,0 +1,140 @@
+"""DATE in context: quotations, amendments, rules of every year, two-digit years, 翌22日,
+前々年 (fictional snippets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from core.extract._date_quotes import top_level_quotes
+from core.extract.dates import extract_dates
+
+
+def dates(text: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(text[s.start : s.end], s.value) for s in extract_dates(text)]
+
+
+def isos(text: str) -> list[tuple[str, str]]:
+    return [(span, v["date"]) for span, v in dates(text)]
+
+
+def test_year_less_dates_quoted_in_an_amendment_are_not_suggested() -> None:
+    text = (
+        "令和2年6月1日に口頭弁論を終結した。\n"
+        "(1) 原判決5頁3行目に「4月2日」とあるのを「5月7日」と改め,同6頁の「同月9日」を削る。\n"
+        "(2) 原判決7頁に「令和元年4月2日」とあるのを「令和元年5月7日」と改める。\n"
+    )
+    assert isos(text) == [
+        ("令和2年6月1日", "2020-06-01"),
+        ("令和元年4月2日", "2019-04-02"),  # the year is written: still a date
+        ("令和元年5月7日", "2019-05-07"),
+    ]
+
+
+def test_a_quoted_year_less_date_outside_an_amendment_is_kept() -> None:
+    got = isos("令和2年6月1日に受領した。甲は「4月2日に送った」と述べた。")
+    assert got[1] == ("4月2日", "2020-04-02")
+
+
+def test_a_quoted_passage_does_not_anchor_the_text_after_it() -> None:
+    text = (
+        "被告新聞社は,平成22年3月5日,記事を掲載した。記事には「患者は08年1月10日に入院した。"
+        "同年2月3日に手術を受けた。」との本文がある。また,被告は,同日,別の記事を掲載した。"
+    )
+    assert isos(text) == [
+        ("平成22年3月5日", "2010-03-05"),
+        ("08年1月10日", "2008-01-10"),
+        ("同年2月3日", "2008-02-03"),  # inside the quote: from the quote's date
+        ("同日", "2010-03-05"),  # after it: the article's date, not the quote's
+    ]
+
+
+def test_a_short_quote_keeps_anchoring() -> None:
+    text = "令和元年6月に叱責した。乙は「(令和2年3月までに)改善しろ」と述べ,同年1月21日にも述べた。"
+    assert isos(text)[-1] == ("同年1月21日", "2020-01-21")
+
+
+def test_the_new_wording_of_an_amendment_keeps_anchoring() -> None:
+    text = (
+        "令和3年2月1日判決\n原判決5頁を次のとおり改める。\n「Aは,平成30年8月1日に入社した。"
+        "その後も勤務した。」\n(2) 同6頁を次のとおり改める。\n「Aは,9月4日に退職した。」"
+    )
+    assert isos(text)[-1] == ("9月4日", "2018-09-04")
+
+
+def test_quote_nesting_and_stray_brackets() -> None:
+    text = "a「b『c』d」e」f「g"
+    assert top_level_quotes(text) == [(1, 7)]
+    assert top_level_quotes("「a『b」c") == [(0, 4)]  # an unclosed inner quote
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("報道によると,患者は98年11月6日に入院した。", "1998-11-06"),
+        ("メールには「05年4月1日に返済する」とあった。", "2005-04-01"),
+        ("記事は'99年12月4日付けである。", "1999-12-04"),
+    ],
+)
+def test_two_digit_western_year(text: str, iso: str) -> None:
+    assert [v for _s, v in isos(text)] == [iso]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平成\n10年5月1日",  # the era on the line before
+        "H10年5月1日",
+        "平成9年4月1日から10年3月31日まで",  # the era year goes on
+        "懲役10年6月",  # a sentence: no day
+    ],
+)
+def test_two_digit_year_that_is_an_era_year_is_not_western(text: str) -> None:
+    assert all(not v.startswith("2010") for _s, v in isos(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("令和2年5月21日に報道に接し,翌22日,相談した。", "2020-05-22"),
+        ("令和2年5月31日に報道に接し,翌1日,相談した。", "2020-06-01"),
+        ("令和2年5月21日に報道に接し,翌25日,相談した。", "2020-05-25"),  # same month, later
+    ],
+)
+def test_next_day_with_its_number(text: str, iso: str) -> None:
+    assert isos(text)[1] == (text[text.index("翌") : text.index("日,相") + 1], iso)
+
+
+def test_next_day_with_an_earlier_number_is_not_resolved() -> None:
+    assert len(isos("令和2年5月21日に報道に接し,翌3日,相談した。")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("令和4年1月1日が基準日である。前々年の7月1日を評価時点とした。", "2020-07-01"),
+        ("令和4年1月1日が基準日である。前年の7月1日を評価時点とした。", "2021-07-01"),
+        ("令和4年1月1日が基準日である。翌々年の7月1日を評価時点とした。", "2024-07-01"),
+        ("令和4年1月1日が基準日である。前々年7月1日を評価時点とした。", "2020-07-01"),
+    ],
+)
+def test_years_counted_from_the_running_date(text: str, iso: str) -> None:
+    assert isos(text)[1][1] == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "賦課期日は当該年度の初日の属する年の1月1日である。",
+        "年齢給は各年度の4月1日現在の年齢による。",
+        "もっとも、法は、価格の決定を2月末日までに行うべきものとしている(法10条)。",
+    ],
+)
+def test_dates_of_a_general_rule_have_no_year(text: str) -> None:
+    assert isos("令和4年1月5日に申し出た。" + text) == [("令和4年1月5日", "2022-01-05")]
+
+
+def test_a_party_required_to_act_by_a_date_is_still_a_date() -> None:
+    got = isos("令和4年1月5日に契約した。被告は,2月末日までに支払うべきものとした。")
+    assert got[1] == ("2月末日", "2022-02-28")
