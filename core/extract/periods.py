@@ -10,8 +10,11 @@ Not periods: offsets (`2か月後`, `約2週間前`; `60時間前後` is kept), 
 (`午後1時10分`), rates and fractions (`年5分`, `100分の30`, `3分し`), `十分`.
 Spans: a sentence includes its word (`懲役1年6月`, `執行猶予5年`, `未決勾留日数中120日`);
 a suspension written `5年間その刑の執行を猶予` spans `5年間`.
-A bare `3年` or `6月` is never a general duration (a year or a month name); after 懲役 and
-the like `6月` means six months, as sentences are written. 罰金 is MONEY, not a period.
+A bare `3年` or `6月` is a general duration only before a word that makes it a length
+(`20年を経過`, `3年が経過`, `20年の期間`, `約1年にわたり`, `30日と定める`, `百年より永い`;
+`6月を経過` as statutes write six months), and not after 年/月/日 or an era (`平成20年を
+経過` is a year); after 懲役 and the like `6月` means six months, as sentences are written.
+罰金 is MONEY, not a period.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ _PARTS = {
     "«MIN»": r"の(?![0-9０-９〇一二三四五六七八九十])|[をにでがはもやと、,，。・)）」~〜～\n]"
     r"|程|ずつ|単位|ない|から|まで|以上|以内|未満|余|弱|強|超|休|及び|又は|並びに|前後|ほど|くらい"
     r"|ぐらい|$",
+    # after `20年` / `30日` / `2週`: a length that passes, lasts or is set (`20年を経過`)
+    "«EL»": r"(?:[をが]経過|の期間|にわた|と定め|より[永長]い)",
 }
 
 
@@ -56,10 +61,10 @@ _SUSPENSION = _rx(
 _CUSTODY = _rx(r"未決勾留日数(?:中|のうち)?«S»(?P<d>«N»)日")
 _GENERAL = _rx(
     r"(?<![0-9０-９〇一二三四五六七八九十百千元.．・])(?P<approx>約)?(?P<n>«N»(?:[.．][0-9０-９]+)?)"
-    r"(?:(?P<y>年)(?:(?P<ym>«N»)«MS»間?|間|(?P<yh>半)(?!ば)間?|(?=ごと|毎))"
-    r"|(?P<m>«MS»)間?"
-    r"|(?P<w>週)間"
-    r"|(?P<d>日)間"
+    r"(?:(?P<y>年)(?:(?P<ym>«N»)«MS»間?|間|(?P<yh>半)(?!ば)間?|(?=ごと|毎)|(?P<yel>(?=«EL»)))"
+    r"|(?P<m>«MS»|月(?P<mel>(?=[をが]経過)))間?"
+    r"|(?P<w>週)(?:間|(?P<wel>(?=«EL»)))"
+    r"|(?P<d>日)(?:間|(?P<del>(?=«EL»)))"
     r"|(?P<h>時)間(?:(?P<hm>«N»)分|(?P<hh>半))?"
     r"|(?P<mi>分)間"
     r"|(?P<mb>分)(?=«MIN»))"
@@ -69,7 +74,7 @@ _RANGE_START = re.compile(
     r"(?<![0-9０-９.．第])(?P<n>[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?)[ \u3000]?"
     r"(?:[~〜～]|から|ないし|乃至)[ \u3000]?$"
 )
-_ANCHOR = re.compile(r"[間月毎]|[0-9０-９]分|年半|ごと")
+_ANCHOR = re.compile(r"[間月毎]|[0-9０-９]分|年半|ごと|経過|の期間|にわた|と定め|より[永長]い")
 _SENTENCE_ANCHOR = re.compile(r"[役錮固刑留]")
 _SUSPENSION_ANCHOR = re.compile(r"猶")
 _CUSTODY_ANCHOR = re.compile(r"勾")
@@ -155,6 +160,17 @@ def _minute_is_a_clock_or_rate(text: str, start: int) -> bool:
     return i >= 0 and text[i] in _MINUTE_BAD_BEFORE
 
 
+def _elapsed_is_a_date(g: Any, text: str, start: int) -> bool:
+    """`5月10日を経過`, `平成10年3月を経過`, `2020年の期間`: a date, not a length of time.
+    Only for the forms read from what follows (`20年を経過`), not `20年間`."""
+    if all(g(k) is None for k in ("yel", "mel", "wel", "del")):
+        return False
+    if start > 0 and text[start - 1] in "年月日":
+        return True
+    count = parse_int(g("n"))
+    return g("yel") is not None and (count is None or count >= 1000)
+
+
 def _range_end_value(n: str, unit: str, other: str) -> str | None:
     """The duration of the number opening `1~6か月` (P1M), if not above the other end."""
     low, high = _float(n), _float(other)
@@ -219,6 +235,8 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
             continue
         g = m.group
         if g("mb") and _minute_is_a_clock_or_rate(text, start):
+            continue
+        if _elapsed_is_a_date(g, text, start):
             continue
         if _OFFSET_AFTER.match(text, m.end()):
             continue

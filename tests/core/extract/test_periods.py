@@ -212,3 +212,39 @@ def test_around_is_not_an_offset() -> None:
     assert periods("平均値は60時間前後であった。") == [
         ("60時間", {"duration": "PT60H", "kind": "期間"})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("請求権は,事故の時から20年を経過している。", "20年", "P20Y"),
+        ("起算点から3年が経過した。", "3年", "P3Y"),
+        ("民法の定めは,20年の期間を事故の時から起算する。", "20年", "P20Y"),
+        ("上告のための付加期間を30日と定める。", "30日", "P30D"),
+        ("百年より永い存続期間の定めのある地上権", "百年", "P100Y"),
+        ("三〇年にわたって研究した。", "三〇年", "P30Y"),
+        ("2週が経過した後に", "2週", "P2W"),
+        ("効力は6月を経過した時に生ずる。", "6月", "P6M"),  # six months, as statutes write
+    ],
+)
+def test_lengths_read_from_what_follows(text: str, span: str, duration: str) -> None:
+    assert periods(text) == [(span, {"duration": duration, "kind": "期間"})]
+
+
+def test_about_a_year_running_on() -> None:
+    got = periods("日記は約1年にわたり書かれた。")
+    assert got == [("約1年", {"duration": "P1Y", "kind": "期間", "approx": True})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平成20年を経過した時点で",  # an era year is a year, not twenty years
+        "令和2年5月10日を経過した時点で",  # the 10th of May
+        "平成10年3月を経過した",  # March
+        "2020年の期間",  # a western year
+        "同年を経過",
+    ],
+)
+def test_dates_before_elapse_words_are_not_lengths(text: str) -> None:
+    assert periods(text) == []
