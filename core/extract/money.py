@@ -11,7 +11,10 @@ A numeral that starts a line whose previous line ends in a digit (`600⏎0円`) 
 fragment of a broken number and is not suggested: line repair makes it whole.
 
 RATE value: `{"rate": float}` plus `"per": "年"` for an annual rate and `"fraction": "a/b"`
-for fractions (`10分の1`, `これを3分し，その1を`).
+for fractions (`10分の1`, `これを3分し，その1を`). The bare number opening a range is a rate
+in the unit of the other end (`一~二割`: `一` 0.1; `50~85%`: `50` 0.5), when smaller. A
+doubled long-vowel mark (`パーーセント`) is read; a 十 right before arabic digits (`十13%`)
+is a plus sign that the source turned into a kanji and stays outside the span.
 """
 
 from __future__ import annotations
@@ -181,11 +184,17 @@ _RATE = re.compile(
     r"(?:(?P<wr>" + _N + r")厘)?)"
     r"|(?P<bu>(?<![0-9０-９〇一二三四五六七八九十元])年[ \u3000]?(?P<b>" + _N + r")分"
     r"(?:(?P<br>" + _N + r")厘)?(?!間|以内|の[0-9０-９〇一二三四五六七八九十]))"
-    r"|(?P<pct>(?P<p_year>年[ \u3000]?)?(?P<p>" + _DEC + r")[ \u3000]?(?:%|％|パーセント))"
+    r"|(?P<pct>(?P<p_year>年[ \u3000]?)?(?P<p>" + _DEC + r")[ \u3000]?(?:%|％|パー+セント))"
     r"|(?P<frac>(?<![時0-9０-９])(?P<fd>" + _N + r")分の(?P<fn>" + _N + r"))"
     r"|(?P<split>(?P<sd>" + _N + r")分し[,，、]?[ \u3000]?その(?P<sn>" + _N + r"))"
 )
-_RATE_ANCHOR = re.compile(r"[割分%％]|パーセント")
+_RATE_ANCHOR = re.compile(r"[割分%％]|パー+セント")
+# the number opening a range whose other end is the rate: `一~二割`, `50~85%`, `五〇ないし六〇`
+_RATE_RANGE_START = re.compile(
+    r"(?<![0-9０-９〇一二三四五六七八九十百.．・第])(?P<n>" + _DEC + r")[ \u3000]?"
+    r"(?:[~〜～]|ないし|乃至|から)[ \u3000]?$"
+)
+_ARABIC = frozenset("0123456789０１２３４５６７８９")
 
 
 def _year_prefix_ok(text: str, start: int) -> bool:
@@ -217,9 +226,11 @@ def _rate_value(m: re.Match[str], text: str) -> tuple[int, int, dict[str, Any]] 
         return m.start(), m.end(), {"rate": round(b / 100 + br / 1000, 10), "per": "年"}
     if g("pct"):
         p = parse_decimal(g("p"))
+        start = m.start()
+        if p is None and g("p")[0] == "十" and g("p")[1:2] in _ARABIC and not g("p_year"):
+            p, start = parse_decimal(g("p")[1:]), start + 1  # `十13%`: a plus sign read as 十
         if p is None:
             return None
-        start = m.start()
         val = {"rate": round(p / 100, 10)}
         if g("p_year"):
             if _year_prefix_ok(text, start):
@@ -242,10 +253,34 @@ def _rate_value(m: re.Match[str], text: str) -> tuple[int, int, dict[str, Any]] 
     return m.start(), m.end(), {"rate": round(num / den, 10), "fraction": f"{num}/{den}"}
 
 
+def _range_start(m: re.Match[str], text: str, start: int, rate: float) -> Suggestion | None:
+    """The bare number opening `一~二割` / `二〇〇~三〇〇パーセント` / `50~85%`, read in the
+    unit of the rate that closes the range, when it is smaller than that rate."""
+    g = m.group
+    if g("pct") and not g("p_year"):
+        scale = 100
+    elif g("wari") and not (g("w_year") or g("wb") or g("wr")):
+        scale = 10
+    else:
+        return None
+    r = _RATE_RANGE_START.search(text, max(0, start - 16), start)
+    low = parse_decimal(r.group("n")) if r else None
+    if r is None or low is None or not 0 < low / scale < rate:
+        return None
+    value: dict[str, Any] = {"rate": round(low / scale, 10)}
+    n_start = r.start("n")
+    if text.endswith("年", 0, n_start) and _year_prefix_ok(text, n_start - 1):
+        value["per"] = "年"  # 年5~6%
+    return Suggestion("RATE", n_start, r.end("n"), value)
+
+
 def extract_rates(text: str) -> Iterator[Suggestion]:
     for m in finditer_near(_RATE, _RATE_ANCHOR, text):
         if m.start() > 0 and text[m.start() - 1] in "数何":
             continue
         got = _rate_value(m, text)
         if got is not None:
+            first = _range_start(m, text, got[0], got[2]["rate"])
+            if first is not None:
+                yield first
             yield Suggestion("RATE", got[0], got[1], got[2])

@@ -209,3 +209,44 @@ def test_left_end_with_its_own_unit() -> None:
 
 def test_vague_left_end_is_not_an_amount() -> None:
     assert money("数万ないし10万円") == [("10万円", {"yen": 100000})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("評価割合は一~二割程度であった。", [("一", 0.1), ("二割", 0.2)]),
+        ("容積率は二〇〇~三〇〇パーセントに止まる。", [("二〇〇", 2.0), ("三〇〇パーセント", 3.0)]),
+        ("街路が五〇ないし六〇パーセントであった。", [("五〇", 0.5), ("六〇パーセント", 0.6)]),
+        ("陽性率は50~85%とされる。", [("50", 0.5), ("85%", 0.85)]),
+        ("6割から7割程度", [("6割", 0.6), ("7割", 0.7)]),  # both ends already have a unit
+    ],
+)
+def test_both_ends_of_a_rate_range(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(span, v["rate"]) for span, v in rates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第3~5割",  # an ordinal
+        "9~5割",  # not smaller than the other end
+        "損害額120万円から2割を減じる。",  # an amount, not a rate
+        "平成5~6年の利率は8%",  # a range of years before the rate
+    ],
+)
+def test_not_the_start_of_a_rate_range(text: str) -> None:
+    assert len(rates(text)) == 1
+
+
+def test_an_annual_rate_range() -> None:
+    assert rates("年5~6%の利率") == [("5", {"rate": 0.05, "per": "年"}), ("6%", {"rate": 0.06})]
+    assert rates("平成5年5~6%")[0] == ("5", {"rate": 0.05})  # 年 of a date, not per year
+
+
+def test_a_repeated_long_vowel_mark_in_percent() -> None:
+    assert rates("幅員の関係で14パーーセント減") == [("14パーーセント", {"rate": 0.14})]
+
+
+def test_a_plus_sign_read_as_juu_before_arabic_digits() -> None:
+    assert rates("接近条件十13%(駅+5%)") == [("13%", {"rate": 0.13}), ("5%", {"rate": 0.05})]
+    assert rates("十三%") == [("十三%", {"rate": 0.13})]  # kanji all through: thirteen
