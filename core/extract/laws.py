@@ -20,7 +20,15 @@ Names without an article are marked when they are known statutes (`_law_names`),
 orders are cited (`都市計画法` from `都市計画法施行令3条`), or full names cited with an
 article elsewhere in the text; never a defined abbreviation or a generic word (`改正法`).
 Law numbers `平成8年通商産業省告示第362号` are marked as {"law": <the number>} unless they
-only qualify an amendment.
+only qualify an amendment (`…号による改正前の民法`; `民法(…号による改正前のもの…)` is marked).
+
+Other forms (`_law_forms`): an amending act is one name (`X法の一部を改正する法律`), a long
+title is taken whole when defined, numbered or cited (the longest name wins over a name
+inside it), a statute in quotes (`題名が「X法」に`) is a name; `民法158~160条` gives both
+ends; an article written alone after a list word or bracket (`、1条及び2条1項`, `(1条)`,
+`ないし4条`) continues the law whose article the sentence cited last, else the first law
+the sentence names, and `同項1号` / `同条2項` the article cited just before. A short form
+defined for a law (`地方税法（以下「法」という。）`) cites it: `法三四九条`.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from core.extract import _law_forms as forms
 from core.extract._entity_text import ERA_RE, KANJI, KATAKANA, SP, folded, run_start, to_int
 from core.extract._law_names import ABBREVIATIONS, COMMON_LAWS, GENERIC
 from core.extract._spans import Covered
@@ -47,7 +56,7 @@ _SUB = (
 _ENDS = r"法律|法|令|規則|条約|憲法|条例|規程|通達|基準"
 _LAW_END = re.compile(
     rf"(?P<end>{_ENDS})(?:{SP}\([^()\n]{{0,80}}\))?{SP}"
-    rf"(?={_ARTICLE.replace('?P<', '?P<x_')})"
+    rf"(?={_ARTICLE.replace('?P<', '?P<x_')}|{forms.RANGE.pattern.replace('?P<', '?P<y_')})"
 )
 _LIST_SEP = re.compile(rf"{SP}(?:[,、・]|及び|並びに|又は|若しくは|ないし|から){SP}")
 _ITEM = re.compile(rf"(?P<same>同条{SP})?(?:{_ARTICLE}|{_SUB})")
@@ -58,15 +67,11 @@ _QUALIFIER = re.compile(
 _LAW_NUMBER = re.compile(
     rf"(?:{ERA_RE}){SP}(?:\d{{1,2}}|元){SP}年{SP}"
     r"(?:法律|政令|[一-龥]{1,8}?省令|[一-龥]{1,8}?告示|[一-龥]{1,8}?規則|[一-龥]{1,8}?条例)"
-    rf"{SP}第{SP}\d+{SP}号(?!{SP}による改正)"
+    rf"{SP}第{SP}\d+{SP}号(?!{SP}による改正(?:前|後)?の(?!もの))"
 )
 _NAME_CHARS = KANJI | KATAKANA
 _LEAD = ("本件", "上記", "前記", "当該", "及び", "並びに", "又は", "旧")
-# `…の保護に関する法律`: the hiragana that may sit inside a long title
-_TITLE = re.compile(
-    r"(?:[一-龥々ヶァ-ヺー]+(?:の|及び|並びに|又は|若しくは|に関する|に係る|のための|における"
-    r"|による|な|に対処するための|を))*[一-龥々ヶァ-ヺー]+(?:に関する|に係る|のための)$"
-)
+_TITLE = forms.TITLE
 _BARE_END = re.compile(r"法律|法(?!律)|令|規則")
 _ORDER_SUFFIX = re.compile(r"(施行令|施行規則|施行法)$")
 # after a law name: a word goes on (`医療法人`, `法廷`, `都市計画法施行令`), no name ends
@@ -125,18 +130,24 @@ def _fmt(a: dict[str, str]) -> str:
 
 
 def _aliases(f: str) -> dict[str, str]:
-    """`…に関する法律（以下「本法」という。）` and `平成29年法律第44号(以下「改正法」…)`:
-    abbreviation -> the phrase before the parenthesis."""
+    """`…に関する法律（以下「本法」という。）`, `平成29年法律第44号(以下「改正法」…)` and
+    `地方税法（以下「法」という。）`: abbreviation -> the phrase before the parenthesis."""
     out = {}
     for m in re.finditer(
-        r"(?:法律|法|号)\((?:[^()「」\n]{0,40}?。)?以下[,、]?「([^」\n]{1,15}法)」と", f
+        r"(?:法律|法|号|令|規則)\((?:[^()「」\n]{0,40}?。)?以下[,、]?"
+        r"「([^」\n]{0,15}法|令|規則)」と",
+        f,
     ):
-        i = m.start() + (2 if f.startswith("法律", m.start()) else 1)
+        i = m.start() + (2 if f.startswith(("法律", "規則"), m.start()) else 1)
         j = i
         while j > 0 and i - j < 60 and f[j - 1] not in "、,。「」()\n":
             j -= 1
         phrase = re.split(r"[ \u3000]+", f[j:i])[-1]  # `ア  法人に対する…`: a heading marker
-        out[m[1]] = re.sub(r"^(?:また|又は|及び|並びに|なお|さらに|そして)", "", phrase)
+        phrase = re.sub(r"^(?:また|又は|及び|並びに|なお|さらに|そして)", "", phrase)
+        if phrase.endswith("法") and not phrase.endswith("法律"):
+            phrase = phrase[run_start(phrase, len(phrase), _NAME_CHARS, 30) :]  # `土地の…地方税法`
+        if m[1].endswith("法") or (_kind(phrase) == _kind(m[1]) and "就業" not in phrase):
+            out[m[1]] = phrase  # a bare `令` / `規則` only for an order / rules
     return out
 
 
@@ -149,16 +160,22 @@ class _Mention:
     name: str
     art_start: int | None = None
     qualifier: str | None = None
+    inherit: bool = False  # a bare article (`、2条1項`): the law named before it
+    source: bool = True  # a law a later bare article may continue (not amending, not quoted)
 
 
 def _name_start(f: str, end: int, known: frozenset[str] | set[str]) -> tuple[int, str]:
     """Start and name (value) of the law name ending at `end`."""
     start = run_start(f, end, _NAME_CHARS, 30)
     name = f[start:end]
-    if name == "法律" and start > 0 and f[start - 1] not in _NAME_CHARS:
+    if (
+        name in ("法律", "法律施行令", "法律施行規則")
+        and start > 0
+        and f[start - 1] not in _NAME_CHARS
+    ):
         line_start = f.rfind("\n", 0, start) + 1
         t = _TITLE.search(f, max(line_start, start - 80), start)
-        if t is not None:
+        if t is not None:  # `…に関する法律施行規則1条`: the order of a long-titled act
             return t.start(), f[t.start() : end]
     same = re.search(r"同(?:法|令|規則|条例|規程|施行令|施行規則|法施行令|法施行規則)$", name)
     if same is not None:  # `関係同法`: a word glued before 同法
@@ -179,12 +196,13 @@ def _name_start(f: str, end: int, known: frozenset[str] | set[str]) -> tuple[int
 
 
 def _mentions(f: str, aliases: dict[str, str]) -> list[_Mention]:
-    """Every law name in text order: those citing an article, then bare known names."""
+    """Every law name in text order: those citing an article, then bare known names,
+    amending acts, long titles and quoted names, and the bare articles after a list word."""
     known = COMMON_LAWS | ABBREVIATIONS | set(aliases)
     cited: list[_Mention] = []
     for m in _LAW_END.finditer(f):
         start, name = _name_start(f, m.end("end"), known)
-        generic = (name in GENERIC and name not in aliases) or name.startswith("法")
+        generic = (name in GENERIC or name.startswith("法")) and name not in aliases
         if generic and not name.startswith("同"):
             continue
         q = _QUALIFIER.search(f, max(0, start - 40), start)
@@ -202,23 +220,36 @@ def _mentions(f: str, aliases: dict[str, str]) -> list[_Mention]:
     taken = Covered((c.start, c.end) for c in cited)
     for m in _BARE_END.finditer(f):
         end = m.end()
-        if end < len(f) and (f[end] in _NOT_AFTER or f[end] in KATAKANA):
-            continue
         start = run_start(f, end, _NAME_CHARS, 30)
         if start in taken:
             continue
         name = f[start:end]
+        if name == "法律" and (t := forms.long_title(f, start, full)) is not None:
+            bare.append(_Mention(t, end, f[t:end]))
+            continue
+        if end < len(f) and (f[end] in _NOT_AFTER or f[end] in KATAKANA):
+            continue
         for lead in _LEAD:
             if name.startswith(lead) and name[len(lead) :] in full:
                 start, name = start + len(lead), name[len(lead) :]
         o = _ORDER_SUFFIX.search(name)
         q = _QUALIFIER.search(f, max(0, start - 40), start)
-        if name in full or (o and name[: o.start()] in full):
+        amend = forms.AMEND.match(f, end)
+        if amend and (name in full or _referent(name, "の")):
+            # `優生保護法の一部を改正する法律`: the amending act is the name
+            whole = f[start : amend.end()]
+            bare.append(_Mention(start, amend.end(), whole, None, None, source=False))
+        elif name in full or (o and name[: o.start()] in full):
             bare.append(_Mention(start, end, name, None, q["q"] if q else None))
         elif name in aliases or _referent(name, f[end : end + 1]):
             # a defined abbreviation or an unknown act alone: what a later 同法 means
             bare.append(_Mention(start, end, name, -1))
-    return sorted(cited + bare, key=lambda c: c.start)
+    for m in forms.QUOTED.finditer(f):
+        name = m["name"]
+        if name in full or (name not in GENERIC and name not in aliases and _referent(name, "の")):
+            bare.append(_Mention(m.start("name"), m.end("name"), name, None, source=False))
+    inherit = [_Mention(p, p, "", p, inherit=True) for p in forms.bare_article_starts(f)]
+    return sorted(cited + bare + inherit, key=lambda c: (c.start, c.inherit, -c.end))
 
 
 def _referent(name: str, after: str) -> bool:
@@ -244,57 +275,103 @@ def _resolve(name: str, last: dict[str, str]) -> str | None:
     return last.get(_kind(rest))
 
 
-@register("laws", ["LAW"])
-def extract_laws(text: str) -> Iterator[Suggestion]:
-    f = folded(text)
-    aliases = _aliases(f)
-    last: dict[str, str] = {}
-    emitted: list[tuple[int, int]] = []
-    chain_end = -1
-    for c in _mentions(f, aliases):
-        if c.start < chain_end:
-            continue
-        law = _resolve(c.name, last)
-        if law is None:
-            continue
-        last[_kind(law)] = law
-        if c.art_start is None:
-            value: dict[str, object] = {"law": law}
-            if c.qualifier:
-                value["qualifier"] = c.qualifier
-            emitted.append((c.start, c.end))
-            yield Suggestion("LAW", c.start, c.end, value)
-            continue
-        if c.art_start < 0:
-            continue
-        pos = c.art_start
-        span_start = c.start
-        prev: dict[str, str] | None = None
-        while True:
-            it = _ITEM.match(f, pos)
-            if it is None or (prev is None and not it["jo"]):
-                break
-            art = _article(it, prev)
-            if it["same"] and prev:
-                art = {**prev, **{k: v for k, v in art.items() if k != "jo"}}
-            value = {"law": law, "article": _fmt(art)}
-            if law in aliases:
-                value["full"] = aliases[law]
-            if c.qualifier and span_start == c.start:
-                value["qualifier"] = c.qualifier
-            yield Suggestion("LAW", span_start, it.end(), value)
-            emitted.append((span_start, it.end()))
-            chain_end = it.end()
-            prev = art
-            sep = _LIST_SEP.match(f, it.end())
+def _chain(
+    f: str, pos: int, span_start: int, ref: dict[str, str] | None
+) -> Iterator[tuple[int, int, dict[str, str]]]:
+    """(start, end, article) of each item of the list starting at `pos`: `61条,64条本文`,
+    `158~160条` (both ends), `同項1号ないし3号` (`ref`: the article `同項` refers to)."""
+    prev: dict[str, str] | None = None
+    same = forms.same_ref(f, pos)
+    if same:
+        if ref is None:
+            return
+        pos = forms.skip_same(f, pos)
+        it = _ITEM.match(f, pos)
+        if it is None or it["jo"]:
+            return
+        art = _article(it, ref if same == "同項" else {"jo": ref["jo"]})
+        yield span_start, it.end(), art
+        prev, pos = art, it.end()
+    need_sep = prev is not None
+    while True:
+        if need_sep:
+            sep = _LIST_SEP.match(f, pos)
             if sep is None:
-                break
+                return
             nxt = f[sep.end() : sep.end() + 1]
             if _SAME.match(f, sep.end()) or (
                 re.match(r"[一-龥]", nxt) and not f.startswith("同条", sep.end())
             ):
-                break  # a new law name starts its own chain
+                return  # a new law name starts its own chain
             pos = span_start = sep.end()
+        rng = forms.RANGE.match(f, pos)
+        if rng is not None:  # `158~`: the first end, the second follows directly
+            art = {"jo": f"{to_int(rng['r'])}条", "tail": ""}
+            yield span_start, rng.end("r"), art
+            prev, pos, span_start, need_sep = art, rng.end(), rng.end(), False
+            continue
+        it = _ITEM.match(f, pos)
+        if it is None or (prev is None and not it["jo"]):
+            return
+        art = _article(it, prev)
+        if it["same"] and prev:
+            art = {**prev, **{k: v for k, v in art.items() if k != "jo"}}
+        yield span_start, it.end(), art
+        prev, pos, need_sep = art, it.end(), True
+
+
+@register("laws", ["LAW"])
+def extract_laws(text: str) -> Iterator[Suggestion]:
+    f = folded(text)
+    aliases = _aliases(f)
+    # a title defined by a shorter name goes by it (not `旧…`, a longer reading of a name)
+    abbr = {phrase: a for a, phrase in aliases.items() if len(a) < len(phrase)}
+    last: dict[str, str] = {}
+    emitted: list[tuple[int, int]] = []
+    chain_end = -1
+    recent: tuple[int, str] | None = None  # the law whose article was cited last
+    sources: list[tuple[int, str]] = []  # laws named, a bare article may continue them
+    last_art: tuple[int, str, dict[str, str]] | None = None  # what `同項` refers to
+    for c in _mentions(f, aliases):
+        if c.start < chain_end:
+            continue
+        prev: dict[str, str] | None = None
+        qualifier = None
+        if c.inherit:
+            got = forms.inherited(f, c.start, recent, sources, last_art)
+            if got is None:
+                continue
+            law, prev = got
+        else:
+            resolved = _resolve(c.name, last)
+            if resolved is None:
+                continue
+            law, qualifier = resolved, c.qualifier
+            last[_kind(law)] = law
+            if c.source and (c.art_start != -1 or law in aliases):
+                sources.append((c.start, abbr.get(law, law)))
+        if c.art_start is None:
+            value: dict[str, object] = {"law": law}
+            if qualifier:
+                value["qualifier"] = qualifier
+            emitted.append((c.start, c.end))
+            chain_end = c.end
+            yield Suggestion("LAW", c.start, c.end, value)
+            continue
+        if c.art_start < 0:
+            continue
+        first = True
+        for start, end, art in _chain(f, c.art_start, c.start, prev):
+            value = {"law": law, "article": _fmt(art)}
+            if law in aliases:
+                value["full"] = aliases[law]
+            if qualifier and first:
+                value["qualifier"] = qualifier
+            first = False
+            yield Suggestion("LAW", start, end, value)
+            emitted.append((start, end))
+            chain_end = end
+            recent, last_art = (start, law), (start, law, art)
     taken = Covered(emitted)
     for m in _LAW_NUMBER.finditer(f):
         if m.start() not in taken:

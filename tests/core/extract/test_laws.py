@@ -156,5 +156,84 @@ def test_alias_phrase_without_heading_marker_or_conjunction() -> None:
 def test_known_name_defined_as_an_abbreviation_is_not_marked_alone() -> None:
     text = "個人情報の保護に関する法律(以下,「個人情報保護法」という。)は,個人情報保護法20条で"
     got = found(text)
-    assert [t for t, _v in got] == ["個人情報保護法20条"]
+    # the full title is a statute name written in full; the abbreviation in 「」 is not
+    assert [t for t, _v in got] == ["個人情報の保護に関する法律", "個人情報保護法20条"]
     assert found("個人情報保護法上の義務") == [("個人情報保護法", {"law": "個人情報保護法"})]
+
+
+def test_amending_act_is_one_name() -> None:
+    text = "丙川保護法5条による。平成9年に成立した丙川保護法の一部を改正する法律(平成9年法律第12号)"
+    got = found(text)
+    assert ("丙川保護法の一部を改正する法律", {"law": "丙川保護法の一部を改正する法律"}) in got
+    assert ("平成9年法律第12号", {"law": "平成9年法律第12号"}) in got
+    assert ("丙川保護法", {"law": "丙川保護法"}) not in got  # not the act inside the name
+
+
+def test_long_title_wins_over_the_name_inside_it() -> None:
+    text = (
+        "建築基準法5条による。旧建築基準法に基づく処分を受けた者に対する給付金の支給等に関する法律"
+        "(以下「給付金法」という。)が制定された。"
+    )
+    title = "旧建築基準法に基づく処分を受けた者に対する給付金の支給等に関する法律"
+    got = found(text)
+    assert got[1:] == [(title, {"law": title})]
+    # a title with no definition, no number and no article anywhere stays unmarked
+    assert found("丙川の保護に関する法律が議論された。") == []
+
+
+def test_statute_named_in_quotes() -> None:
+    got = found("題名が「丁川保護法」に改められた。以下「丙川法」という。「違法」である。")
+    assert got == [("丁川保護法", {"law": "丁川保護法"})]
+
+
+def test_law_number_describing_the_law_before_it() -> None:
+    got = found("丙川保護法(平成8年法律第105号による改正前のもの。以下「旧法」という。)")
+    assert ("平成8年法律第105号", {"law": "平成8年法律第105号"}) in got
+    # a number that qualifies the name after it is no law of its own
+    assert found("平成8年法律第105号による改正前の丙川保護法の規定") == []
+
+
+def test_bare_articles_continue_the_law_of_the_sentence() -> None:
+    text = (
+        "丙川保護法5条による。旧丙川保護法は,平成8年に改正され,題名が「丁川保護法」に"
+        "改められるとともに,1条及び2条1項の文言が変更され,第2章の標題及び3条1項の記載が"
+        "改められ,同項1号ないし3号及び4条ないし13条が削除された(乙1)。"
+    )
+    got = [
+        (t, v["article"]) for t, v in found(text) if v.get("article") and v["law"] == "丙川保護法"
+    ]
+    assert got == [
+        ("丙川保護法5条", "5条"), ("1条", "1条"), ("2条1項", "2条1項"), ("3条1項", "3条1項"),
+        ("同項1号", "3条1項1号"), ("3号", "3条1項3号"), ("4条", "4条"), ("13条", "13条"),
+    ]  # fmt: skip
+    assert found("丙川保護法12条の申請ないし4条の申請")[1] == (
+        "4条",
+        {"law": "丙川保護法", "article": "4条"},
+    )
+
+
+def test_bare_articles_without_a_law_in_their_sentence_stay_unmarked() -> None:
+    assert found("民法1条による。本件契約の解除は,5条及び6条による。") == [
+        ("民法1条", {"law": "民法", "article": "1条"})
+    ]
+    # a rule book between the law and the article: the article is the rule book's
+    text = (
+        "海上運送法10条の3は重要であり,本件会社の安全管理規程においても,周知するとされている(6条)。"
+    )
+    assert [t for t, _v in found(text)] == ["海上運送法10条の3"]
+    # `同項` after an article with no paragraph refers to something else
+    assert [t for t, _v in found("民法16条による。また,(同項6号)")] == ["民法16条"]
+
+
+def test_article_range_gives_both_ends() -> None:
+    assert found("時効停止の規定(民法158~160条)の法意") == [
+        ("民法158", {"law": "民法", "article": "158条"}),
+        ("160条", {"law": "民法", "article": "160条"}),
+    ]
+
+
+def test_defined_short_form_cites_its_law() -> None:
+    text = "1　土地の評価に関する地方税法(以下「法」という。)の規定\n価格は法三四九条一項による。"
+    got = [v for _t, v in found(text) if "article" in v]
+    assert got == [{"law": "法", "article": "349条1項", "full": "地方税法"}]
+    assert [v for _t, v in found("価格は法三四九条一項による。") if "article" in v] == []
