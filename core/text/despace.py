@@ -6,6 +6,11 @@ run of single Japanese letters separated by spaces is one word. On party and jud
 the role word (`被 控 訴 人`, `裁 判 官`) and the name after it are joined separately, so the
 space between role and name survives. A long evenly spaced run (a justified line of the
 PDF) also loses the space before and after it, where line repair glued it to its neighbours.
+
+A numeral opening a line and split from its unit by spaces (`4　年7月1日`, `七　割評価`,
+`3　万円`) is joined, only where what follows the unit proves a quantity (a month after
+年, a day after 月, 円 after 万/億, no word such as 割合 or 年金): `一　年金について` and
+`1　被告は` keep the space after their marker.
 """
 
 from __future__ import annotations
@@ -23,6 +28,14 @@ _ROLE = re.compile(
     "(?:附帯)?(?:被)?(?:控訴|上告|抗告|再抗告|申立|異議申立|参加|再審)人|"
     "(?:反訴)?(?:原告|被告)(?:人)?|債権者|債務者|相手方|検察官|弁護人|補佐人|"
     "(?:同)?代表者(?:代表取締役|理事長|病院事業管理者|[^ ]{0,8})?|同"
+)
+_NUM = "(?:[0-9０-９]{1,4}|[一二三四五六七八九十〇]{1,4})"
+_KNUM = "[0-9０-９一二三四五六七八九十〇]"
+# a numeral at a line start, spaces, then a unit that what follows shows to be one
+_UNIT_GAP = re.compile(
+    f"[{SPACES}]*{_NUM}(?P<gap>[{SPACES}]+)"
+    f"(?:年(?={_KNUM}{{1,2}}月)|月(?={_KNUM}{{1,3}}日)|割(?![合増引当賦安高込譲れり])"
+    f"|[万億](?={_KNUM}*[千百]?{_KNUM}*円)|日(?=[(（][月火水木金土日][)）]|午[前後]))"
 )
 _NAME_MAX = 6  # a name after a role word is joined when it is at most this many letters
 _JUSTIFIED_MIN = 6  # an evenly spaced run this long is a justified line
@@ -149,13 +162,19 @@ def despace(text: str) -> StepResult:
     b = MappedBuilder(text)
     pos = 0
     words = 0
+    units = 0
     removed = 0
     for m in re.finditer("[^\n\f]+", text):
         if not any(c in SPACES for c in m.group()):
             continue
+        gaps: list[tuple[int, int]] = []
+        unit = _UNIT_GAP.match(text, m.start(), m.end())
+        if unit is not None:
+            gaps.append(unit.span("gap"))
+            units += 1
         ld = _LineDespacer(text, m.start(), m.end())
-        for k in sorted(ld.run()):
-            gs, ge = ld.toks[k - 1][1], ld.toks[k][0]
+        gaps += [(ld.toks[k - 1][1], ld.toks[k][0]) for k in ld.run()]
+        for gs, ge in sorted(set(gaps)):
             b.keep(pos, gs)
             pos = ge
             removed += ge - gs
@@ -164,4 +183,7 @@ def despace(text: str) -> StepResult:
         return unchanged(text)
     b.keep(pos, len(text))
     new, omap = b.build()
-    return StepResult(new, omap, {"headings_despaced": words, "spaces_removed": removed})
+    counts = {"headings_despaced": words, "spaces_removed": removed}
+    if units:
+        counts["units_joined"] = units
+    return StepResult(new, omap, counts)
