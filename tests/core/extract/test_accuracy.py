@@ -147,16 +147,19 @@ def test_overall_floor_by_value(scores: list[DocScore]) -> None:
 # never by fitting these five documents. DATE, PERIOD and RATE were since fixed for error
 # patterns reported on this set (quoted passages and amendments, rules of every year,
 # 98年11月16日, 翌22日, 20年を経過, 一~二割): 0.996/0.986, 1.00/1.00, 1.00/0.995. Those
-# figures are now tuned to these documents and no longer measure unseen text.
+# figures are now tuned to these documents and no longer measure unseen text. SECTION and
+# LAW likewise (lost markers (2)/⑵/l, glued (1), quoted ウ; amending acts, long titles,
+# 「X法」, law numbers in (…による改正前のもの), bare articles continuing the sentence's law,
+# 158~160条): 1.00/1.00 and 0.993/0.993, tuned to these documents too.
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
     "CASE_NUMBER": (0.95, 0.95),
     "COURT": (0.95, 0.95),
     "DATE": (0.97, 0.97),
-    "LAW": (0.90, 0.78),
+    "LAW": (0.97, 0.97),
     "MONEY": (0.97, 0.97),
     "PERIOD": (0.95, 0.93),
     "RATE": (0.97, 0.97),
-    "SECTION": (0.94, 0.91),
+    "SECTION": (0.98, 0.98),
 }
 HELDOUT_OVERALL = (0.95, 0.91)
 
