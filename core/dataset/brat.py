@@ -57,8 +57,11 @@ def ann_text(doc: ExportedDocument) -> tuple[str, int]:
     no fragment brat could draw and is left out)."""
     lines: list[str] = []
     t = n = 0
-    for sp in doc.spans:
-        frags = fragments(doc.text, sp.start, sp.end)
+    drawn = [(fragments(doc.text, sp.start, sp.end), sp) for sp in doc.spans]
+    # Ordered by what brat shows, not by the stored offsets: a span that starts on a line
+    # break is written from the next character, and must sort as it will read back.
+    drawn.sort(key=lambda fs: (fs[0][0][0], fs[0][-1][1]) if fs[0] else (-1, -1))
+    for frags, sp in drawn:
         if not frags:
             continue
         t += 1
