@@ -284,3 +284,15 @@ def atomic_folder(path: Path, replaceable: frozenset[str]) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+_LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def json_line(obj: Any) -> str:
+    """One JSONL record, newline included. Readable Japanese (no ASCII escapes), but the
+    characters `str.splitlines()` also breaks on are escaped, so every reader sees one line."""
+    return _ENCODE(obj).translate(_LINE_BREAKERS) + "\n"

@@ -25,6 +25,7 @@ from core.dataset.common import (
     ExportResult,
     atomic_writer,
     iter_documents,
+    json_line,
     label_keys,
 )
 from core.dataset.tokens import iob2, non_overlapping, sentences, tokenize
@@ -95,8 +96,7 @@ def export_hf(store: Store, out: Path, opts: ExportOptions) -> ExportResult:
                     "tokens": [tok for tok, _ in sent],
                     "ner_tags": tags,
                 }
-                f.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
-                f.write("\n")
+                f.write(json_line(rec))
             n_docs += 1
             n_spans += len(doc.spans)
     with atomic_writer(labels_path(out)) as f:

@@ -9,7 +9,6 @@ Offsets are code points, end-exclusive, as written in each record's "offsets".
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from core.dataset.common import (
     ExportResult,
     atomic_writer,
     iter_documents,
+    json_line,
 )
 from core.dataset.records import DatasetError, ImportedDoc, ImportedSpan, read_jsonl_lines
 from core.store.db import Store
@@ -42,8 +42,7 @@ def export(store: Store, out: Path, opts: ExportOptions) -> ExportResult:
             else:
                 rec["label"] = [[sp.start, sp.end, sp.label] for sp in doc.spans]
             rec.update(title=doc.title, metadata=doc.metadata, offsets=offsets)
-            f.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
-            f.write("\n")
+            f.write(json_line(rec))
             n_docs += 1
             n_spans += len(doc.spans)
     return ExportResult(n_docs, n_spans, out, f"{FORMAT} ({opts.doccano_form})")

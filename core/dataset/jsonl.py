@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from core.dataset.common import (
     ExportResult,
     atomic_writer,
     iter_documents,
+    json_line,
 )
 from core.dataset.records import DatasetError, ImportedDoc, ImportedSpan, read_jsonl_lines
 from core.store.db import Store
@@ -24,7 +24,6 @@ def export_jsonl(store: Store, out: Path, opts: ExportOptions) -> tuple[int, int
     """Returns (documents, spans) written."""
     n_docs = n_spans = 0
     offsets = {"base": opts.offsets, **OFFSET_UNIT}
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     with atomic_writer(out) as f:
         for doc in iter_documents(store, opts):
             record = {
@@ -37,8 +36,7 @@ def export_jsonl(store: Store, out: Path, opts: ExportOptions) -> tuple[int, int
                 "spans": [sp.as_dict() for sp in doc.spans],
                 "tags": doc.tags,
             }
-            f.write(dumps(record))
-            f.write("\n")
+            f.write(json_line(record))
             n_docs += 1
             n_spans += len(doc.spans)
     return n_docs, n_spans

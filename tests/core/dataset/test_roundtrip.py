@@ -183,3 +183,12 @@ def test_round_trip_property(docs: list, case: tuple, spans: str, offsets: str) 
         finally:
             for s in stores:
                 s.dispose()
+
+
+def test_jsonl_lines_survive_splitlines(tmp_path: Path) -> None:
+    """U+0085, U+2028 and U+2029 are escaped: a reader using str.splitlines sees one record."""
+    from core.dataset.common import json_line
+
+    line = json_line({"text": "甲\x85乙\u2028丙\u2029丁", "v": "\x0b"})
+    assert line.count("\n") == 1 and len(line.splitlines()) == 1
+    assert json.loads(line)["text"] == "甲\x85乙\u2028丙\u2029丁"
