@@ -48,6 +48,8 @@ HELP_TEXT = """<h3>キー操作</h3>
 <tr><td>Ctrl+F</td><td>検索</td></tr>
 <tr><td>Ctrl+Enter</td><td>この文書を完了にして次の文書へ</td></tr>
 <tr><td>Ctrl+=／Ctrl+-</td><td>文字の拡大／縮小</td></tr>
+<tr><td>F1</td><td>ラベルのガイドライン</td></tr>
+<tr><td>Shift+F1</td><td>この一覧</td></tr>
 </table>
 <p>日本語入力がオンのままでもラベルのキーは使えます。変更はすぐにデータベースへ保存されます。</p>"""
 
@@ -111,5 +113,5 @@ def build_menus(win: QMainWindow, viewer: QWidget, slots: dict[str, Callable[[],
 
     help_menu = bar.addMenu("ヘルプ(&H)")
     acts["keys"] = help_menu.addAction("キー操作の一覧", slots["keys"])
-    acts["keys"].setShortcut(QKeySequence("F1"))
+    acts["keys"].setShortcut(QKeySequence("Shift+F1"))  # F1 opens the guidelines
     return Actions(acts)

@@ -96,6 +96,13 @@ class Controller(QObject):
         self.documentOpened.emit(doc)
         return doc
 
+    def reload_labels(self) -> None:
+        """The label schema changed (ラベル設定): forget the cached labels and redraw the open
+        document with the new ones."""
+        self._labels = []
+        if self.document is not None:
+            self.open_document(self.document.id)
+
     def reload_spans(self) -> None:
         if self.document is None:
             return

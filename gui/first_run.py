@@ -46,7 +46,8 @@ class KeyHints(QDialog):
         text = QLabel("<p>色の付いた部分が自動で見つけた<b>候補</b>です。"
                       "Tab で候補を順に移り、正しければ Enter、違えば Delete。</p>"
                       f"<table cellspacing=6>{rows}</table>"
-                      "<p>変更はすぐに保存されます。キー操作の一覧はいつでも F1 で見られます。</p>")
+                      "<p>変更はすぐに保存されます。キー操作の一覧はいつでも Shift+F1 で、"
+                      "ラベルのガイドラインは F1 で見られます。</p>")
         text.setWordWrap(True)
         ok = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         ok.button(QDialogButtonBox.StandardButton.Ok).setText("はじめる")

@@ -25,7 +25,7 @@ from gui.search_dock import SearchDock
 from gui.settings_dialog import SettingsDialog
 from gui.stats_window import StatsWindow
 
-GUIDELINES_KEY = "Shift+F1"  # F1 is the window's key list
+GUIDELINES_KEY = "F1"  # the key list is Shift+F1
 
 
 class Workbench:
@@ -142,10 +142,8 @@ class Workbench:
     def schema_changed(self) -> None:
         """Labels changed in the store: re-read them and redraw the window with them."""
         ctl = self.w.ctl
-        ctl._labels = []  # the controller caches labels; it has no public reload yet
-        if ctl.document is not None:
-            ctl.open_document(ctl.document.id)
-        else:
+        ctl.reload_labels()
+        if ctl.document is None:
             self.refresh_labels_views()
         self.tags.reload_fields()
 
@@ -194,7 +192,7 @@ class Workbench:
     def apply_settings(self, s: Settings) -> None:
         ctl = self.w.ctl
         if s.annotator:
-            ctl.annotator = s.annotator
+            ctl.set_annotator(s.annotator)  # re-reads the document: the name picks the layer
             self.importer.annotator = s.annotator
             self.w.st_who.setText(f"作業者: {s.annotator}")
             self.tags.set_document(ctl.document.id if ctl.document else None)

@@ -26,7 +26,8 @@ def test_menu_and_docks(make_window: Callable) -> None:
     assert "ツール(&T)" in menus
     assert {"import_files", "schema", "stats", "settings", "search", "guidelines"} <= set(
         wb.actions)
-    assert wb.actions["guidelines"].shortcut().toString() == "Shift+F1"
+    assert wb.actions["guidelines"].shortcut().toString() == "F1"
+    assert win.actions_["keys"].shortcut().toString() == "Shift+F1"
     for dock in (wb.search, wb.filter, wb.tags, wb.guidelines):
         assert dock.parent() is win and dock.objectName()
 
