@@ -162,6 +162,13 @@ def _hide(message: str, url: str) -> str:
 GuiRunner = Callable[[str, "str | None"], int]
 
 
+def _settings_db() -> str | None:
+    """The database chosen in 設定, when --db is not given."""
+    from core.settings import Settings
+
+    return Settings.load().database or None
+
+
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
     """Run a command. `gui` opens the window; main.py hands it in, so core knows no Qt."""
     args = build_parser().parse_args(argv)
@@ -172,10 +179,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
                 "error: the window is not available from here; run python main.py", file=sys.stderr
             )
             return 2
-        return gui(db_url(args.db), args.annotator)
+        return gui(db_url(args.db or _settings_db()), args.annotator)
     if command == "normalize":
         return cmd_normalize(args)
-    url = db_url(args.db)
+    url = db_url(args.db or _settings_db())
     shown = safe_url(url) if args.db else "default"
     try:
         store = open_store(url)

@@ -6,6 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from core.cli import safe_url
 from core.store.migrate import open_store
 
 
@@ -17,7 +18,7 @@ def run(url: str, annotator: str | None = None) -> int:
     try:
         store = open_store(url)
     except Exception as e:  # shown to the user, never a traceback in a console
-        QMessageBox.critical(None, "データベースを開けません", f"{url}\n\n{e}")
+        QMessageBox.critical(None, "データベースを開けません", f"{safe_url(url)}\n\n{e}")
         return 2
     from core.cli import default_annotator
     from gui.controller import Controller

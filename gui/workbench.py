@@ -196,6 +196,10 @@ class Workbench:
             self.importer.annotator = s.annotator
             self.w.st_who.setText(f"作業者: {s.annotator}")
             self.tags.set_document(ctl.document.id if ctl.document else None)
+        self.apply_view_settings(s)
+
+    def apply_view_settings(self, s: Settings) -> None:
+        """Font and size of the judgment, at start-up and after 設定."""
         viewer = self.w.viewer
         viewer.zoom(s.font_size - viewer.point_size)
         if s.font_family:
@@ -212,6 +216,7 @@ def workbench_of(window: Any) -> Workbench:
 def install_workbench(window: Any, *, first_run: bool = True) -> Workbench:
     wb = Workbench(window)
     window.workbench = wb
+    wb.apply_view_settings(Settings.load())
     if first_run:
         QTimer.singleShot(0, lambda: maybe_first_run(window))
     return wb

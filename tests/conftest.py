@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,13 @@ import pytest
 from core.store.db import Store
 from core.store.migrate import open_store
 from tests.pgserver import PgServer, pg_server
+
+# The developer's own settings and default database stay out of every test.
+_ISOLATED = tempfile.mkdtemp(prefix="hanrei-test-home-")
+os.environ.update(
+    HANREI_CONFIG_DIR=os.path.join(_ISOLATED, "config"),
+    HANREI_DATA_DIR=os.path.join(_ISOLATED, "data"),
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = (ROOT.parent / "shared" / "corpus").resolve()

@@ -128,3 +128,20 @@ def test_normalize_diff_shows_repairs(tmp_path: Path) -> None:
     assert "+主文" in r.stdout
     assert "6000円を支払え。" in r.stdout
     assert "-- 1 -" in r.stdout  # the page number is removed
+
+
+def test_database_from_settings(tmp_path: Path) -> None:
+    """Without --db, the database chosen in 設定 is used."""
+    import os
+
+    from core.settings import Settings
+
+    cfg = tmp_path / "config"
+    db = tmp_path / "chosen.db"
+    Settings(database=str(db)).save(cfg / "settings.json")
+    env = {**os.environ, "HANREI_CONFIG_DIR": str(cfg)}
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats"], capture_output=True,
+                       text=True, timeout=120, cwd=ROOT, env=env)
+    assert r.returncode == 0, r.stderr
+    assert f"database: {db}" in r.stdout
+    assert db.exists()
