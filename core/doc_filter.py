@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from core.layers import MAIN
 from core.model import DocumentSummary
 from core.services import list_documents
 from core.store.db import Store
@@ -69,7 +70,8 @@ def filter_documents(store: Store, f: DocumentFilter) -> list[DocumentSummary]:
             tags.setdefault(doc_id, {})[key] = value
         present: dict[int, set[str]] = {}
         if f.labels:
-            q = select(Span.document_id, Label.key).join(Label, Span.label_id == Label.id)
+            q = (select(Span.document_id, Label.key).join(Label, Span.label_id == Label.id)
+                 .where(Span.layer == MAIN))
             if not f.include_rejected:
                 q = q.where(Span.status != "rejected")
             for doc_id, key in s.execute(q.distinct()):

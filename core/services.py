@@ -513,7 +513,8 @@ class Stats:
     spans: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def stats(store: Store, project: str | None = None) -> Stats:
+def stats(store: Store, project: str | None = None, layer: str | None = MAIN) -> Stats:
+    """Documents by status and spans by label and status, in one layer (all with None)."""
     with store.read() as s:
         doc_q = select(Document.status, func.count()).join(Project).group_by(Document.status)
         span_q = (
@@ -526,6 +527,8 @@ def stats(store: Store, project: str | None = None) -> Stats:
         if project:
             doc_q = doc_q.where(Project.name == project)
             span_q = span_q.where(Project.name == project)
+        if layer is not None:
+            span_q = span_q.where(Span.layer == layer)
         st = Stats()
         for status, n in s.execute(doc_q):
             st.by_status[status] = n

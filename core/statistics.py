@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from core.layers import CURATED, MAIN
 from core.model import DocumentSummary
 from core.services import list_documents
 from core.store.db import Store
@@ -78,12 +79,14 @@ class DayActivity:
     actions: int
 
 
-def spans_per_label(store: Store) -> list[LabelCounts]:
-    """Every label in schema order, with its spans by status (all documents)."""
+def spans_per_label(store: Store, layer: str = MAIN) -> list[LabelCounts]:
+    """Every label in schema order, with its spans by status (all documents, one layer)."""
     with store.read() as s:
         counts: dict[int, Counter[str]] = defaultdict(Counter)
         for lid, status, n in s.execute(
-            select(Span.label_id, Span.status, func.count()).group_by(Span.label_id, Span.status)
+            select(Span.label_id, Span.status, func.count())
+            .where(Span.layer == layer)
+            .group_by(Span.label_id, Span.status)
         ):
             counts[lid][status] = n
         labels = s.scalars(select(Label).order_by(Label.project_id, Label.position, Label.id))
@@ -102,7 +105,10 @@ def suggestion_outcomes(store: Store) -> list[SuggestionOutcome]:
                 edited_ids.add(span_id)
         by_label: dict[int, Counter[str]] = defaultdict(Counter)
         for sid, lid, status in s.execute(
-            select(Span.id, Span.label_id, Span.status).where(Span.source == "auto")
+            # Every annotator's copy of a suggestion is judged on its own; curated spans are
+            # copies of those judgements and would count them twice.
+            select(Span.id, Span.label_id, Span.status)
+            .where(Span.source == "auto", Span.layer != CURATED)
         ):
             kind = {"suggested": "pending", "rejected": "rejected"}.get(status)
             if kind is None:

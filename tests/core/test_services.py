@@ -149,3 +149,12 @@ def test_stats_counts(store: Store, doc_id: int) -> None:
     assert st.documents == 1
     assert st.spans["MONEY"] == {"accepted": 1}
     assert st.spans["DATE"] == {"suggested": 1}
+
+
+def test_stats_count_one_layer(store: Store, doc_id: int) -> None:
+    add_span(store, doc_id, "MONEY", 10, 14)
+    add_span(store, doc_id, "MONEY", 10, 14, layer="@yamada")
+    add_span(store, doc_id, "MONEY", 10, 14, layer="curated")
+    assert stats(store).spans["MONEY"] == {"accepted": 1}
+    assert stats(store, layer="@yamada").spans["MONEY"] == {"accepted": 1}
+    assert stats(store, layer=None).spans["MONEY"] == {"accepted": 3}
