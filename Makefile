@@ -43,7 +43,10 @@ bench: $(VENV)/.stamp-test
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
-# The main window rendered offscreen into docs/screenshots/*.png (a corpus judgment when
-# ../shared/corpus is present, and the fictional sample judgment).
-screenshots: $(VENV)/.stamp-run
+# Every screen rendered offscreen into docs/screenshots/*.png: the main window on a corpus
+# judgment (when ../shared/corpus is present) and on the fictional sample, the workbench
+# dialogs and the team windows (fictional judgments only).
+screenshots: sysdeps-run $(VENV)/.stamp-run
 	QT_QPA_PLATFORM=offscreen $(PY) gui/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) gui/workbench_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) gui/team_screenshots.py
