@@ -79,6 +79,7 @@ def main() -> int:
         f"{'chars':>9}{'MB':>7}{'spans':>8}{'extract s':>11}{'MB/s':>8}{'kchar/s':>9}"
         f"{'regex s':>9}{'ratio':>8}"
     )
+    figures: dict[str, float] = {}
     for size in sizes:
         text = corpus_text(corpus, size)
         mb = len(text.encode("utf-8")) / 1e6
@@ -89,6 +90,9 @@ def main() -> int:
             f"{len(text):>9}{mb:>7.2f}{n_spans:>8}{t_ex:>11.2f}{mb / t_ex:>8.2f}"
             f"{len(text) / t_ex / 1e3:>9.0f}{t_re:>9.4f}{t_ex / t_re:>8.0f}x"
         )
+        tag = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}m"
+        figures[f"extract_mb_s_{tag}"] = round(mb / t_ex, 2)
+        figures[f"extract_vs_regex_ratio_{tag}"] = round(t_ex / t_re, 1)
     text = corpus_text(corpus, sizes[-1])
     print(f"\nper family at {len(text)} chars (seconds, spans):")
     for name, secs, n in per_family(text):
@@ -102,6 +106,11 @@ def main() -> int:
         pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(30)
         print(out.getvalue())
     print(f"target: {TARGET_MB_S} MB/s")
+    last = sizes[-1]
+    tag = f"{last // 1000}k" if last < 1_000_000 else f"{last // 1_000_000}m"
+    figures["extract_mb_s"] = figures[f"extract_mb_s_{tag}"]
+    figures["extract_vs_regex_ratio"] = figures[f"extract_vs_regex_ratio_{tag}"]
+    print("BENCH_JSON " + json.dumps(figures))
     return 0
 
 

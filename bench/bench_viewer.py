@@ -5,6 +5,7 @@ Run: .venv/bin/python bench/bench_viewer.py   (offscreen; prints a small table)
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import statistics
@@ -178,15 +179,20 @@ def main() -> None:
     assert isinstance(app, QApplication)
     print("open + first paint (best of 3): QPlainTextEdit.setPlainText vs JudgmentViewer.load")
     print(f"{'chars':>9} {'spans':>6} {'plain s':>9} {'viewer s':>9} {'ratio':>6}")
+    figures: dict[str, float] = {}
     for n in (100_000, 500_000, 1_000_000):
         base, hl, k = open_ratio(n, app)
         print(f"{n:>9} {k:>6} {base:>9.3f} {hl:>9.3f} {hl / base:>6.2f}")
+        figures[f"open_{n // 1000}k_ratio"] = round(hl / base, 2)
     ms, calls = scroll_ms(500_000)
     print(f"scroll 500k: {ms:.1f} ms per jump+repaint (mean of 50); "
           f"highlightBlock calls during scrolling: {calls}")
     med, made = key_to_commit_ms(100_000)
     print(f"key -> commit + redraw (SQLite file, 100k chars): median {med:.1f} ms "
           f"over 40 keys ({made} spans stored)")
+    figures["scroll_500k_ms"] = round(ms, 1)
+    figures["key_to_commit_ms_median"] = round(med, 1)
+    print("BENCH_JSON " + json.dumps(figures))
 
 
 if __name__ == "__main__":
