@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("stats", help="documents, spans per label and status")
     st.add_argument("--project", default=None)
+    st.add_argument("--layer", default="main",
+                    help="main (default), curated, @NAME, or all for every layer")
 
     norm = sub.add_parser("normalize", help="print the text an import would store")
     norm.add_argument("file", type=Path)
@@ -352,7 +354,7 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
     from core.model import DOC_STATUS_JA
     from core.services import stats
 
-    st = stats(store, args.project)
+    st = stats(store, args.project, None if args.layer == "all" else args.layer)
     print(f"database: {store.display_name()}")
     print(f"documents: {st.documents}")
     for status in ("new", "in_progress", "done"):
