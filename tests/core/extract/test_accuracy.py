@@ -8,6 +8,7 @@ so gold spans are re-anchored by their text and at most a few may be lost.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ from core.extract.evaluate import (
     Counts,
     DocScore,
     GoldDoc,
+    anchor,
     parse_gold,
     score_document,
+    score_spans,
     summed,
     text_sha256,
 )
@@ -28,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / ".." / "shared" / "corpus"
 GOLD = ROOT / "tests" / "gold" / "gold.jsonl"
 HELDOUT = ROOT / "tests" / "gold" / "heldout.jsonl"
+HELDOUT2 = ROOT / "tests" / "gold" / "heldout2.jsonl"
 
 # label: (precision floor, recall floor), by value, summed over the gold documents.
 # Measured at commit time (P / R): CASE_NUMBER 1.00/1.00, COURT 1.00/0.70, DATE 0.97/0.92,
@@ -55,7 +59,11 @@ def _gold(path: Path = GOLD) -> list[GoldDoc]:
     return parse_gold(path.read_text(encoding="utf-8").splitlines())
 
 
-@pytest.mark.parametrize(("path", "min_docs"), [(GOLD, 8), (HELDOUT, 5)], ids=["dev", "heldout"])
+@pytest.mark.parametrize(
+    ("path", "min_docs"),
+    [(GOLD, 8), (HELDOUT, 5), (HELDOUT2, 5)],
+    ids=["dev", "heldout", "heldout2"],
+)
 def test_gold_file_is_well_formed_and_holds_no_judgment_text(path: Path, min_docs: int) -> None:
     docs = _gold(path)
     assert len(docs) >= min_docs
@@ -105,7 +113,7 @@ def test_gold_spans_still_anchor_on_todays_text(scores: list[DocScore]) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("path", [GOLD, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("path", [GOLD, HELDOUT, HELDOUT2], ids=["dev", "heldout", "heldout2"])
 def test_unchanged_texts_give_the_recorded_span_texts(path: Path) -> None:
     dev = CORPUS / "dev"
     if not dev.is_dir():
@@ -193,3 +201,77 @@ def test_heldout_overall_floor_by_value(heldout_scores: list[DocScore]) -> None:
         total.add(c)
     assert total.precision >= HELDOUT_OVERALL[0], f"precision {total.precision:.3f}"
     assert total.recall >= HELDOUT_OVERALL[1], f"recall {total.recall:.3f}"
+
+
+# Second held-out gold (tests/gold/heldout2.jsonl): five more dev judgments, annotated and
+# measured BEFORE any rule was looked at or changed for them (see tests/gold/README.md).
+# Measured when it was made (P / R by value, gold items): CASE_NUMBER 1.00/1.00 (6), DATE
+# 0.985/0.967 (272; full dates only 0.978/0.957, 184), MONEY 1.00/1.00 (172), PERIOD
+# 0.836/0.792 (77), RATE 1.00/1.00 (34), SECTION 0.910/0.897 (429; by start offset 0.998/
+# 0.984: nearly all SECTION misses are levels under markers the source lost), all
+# 0.945/0.930. The floors guard against regressions; they are not targets.
+HELDOUT2_FLOORS: dict[str, tuple[float, float]] = {
+    "CASE_NUMBER": (0.95, 0.95),
+    "DATE": (0.97, 0.95),
+    "MONEY": (0.97, 0.97),
+    "PERIOD": (0.80, 0.75),
+    "RATE": (0.95, 0.95),
+    "SECTION": (0.89, 0.87),
+}
+HELDOUT2_FULL_DATES = (0.96, 0.94)
+HELDOUT2_OVERALL = (0.93, 0.91)
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@pytest.fixture(scope="module")
+def heldout2_scores() -> list[DocScore]:
+    return _score(HELDOUT2)
+
+
+@pytest.mark.corpus
+def test_heldout2_spans_anchor_on_todays_text(heldout2_scores: list[DocScore]) -> None:
+    gold_total = sum(len(d.spans) for d in _gold(HELDOUT2))
+    lost = sum(s.lost for s in heldout2_scores)
+    assert lost <= MAX_LOST_SHARE * gold_total, f"{lost} of {gold_total} heldout2 spans lost"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("label", sorted(HELDOUT2_FLOORS))
+def test_heldout2_label_floor_by_value(heldout2_scores: list[DocScore], label: str) -> None:
+    c = summed(heldout2_scores).get(label, Counts())
+    assert c.gold > 0, f"no heldout2 gold {label}"
+    p_floor, r_floor = HELDOUT2_FLOORS[label]
+    assert c.precision >= p_floor, f"heldout2 {label} precision {c.precision:.3f} < {p_floor}"
+    assert c.recall >= r_floor, f"heldout2 {label} recall {c.recall:.3f} < {r_floor}"
+
+
+@pytest.mark.corpus
+def test_heldout2_overall_floor_by_value(heldout2_scores: list[DocScore]) -> None:
+    total = Counts()
+    for c in summed(heldout2_scores).values():
+        total.add(c)
+    assert total.precision >= HELDOUT2_OVERALL[0], f"precision {total.precision:.3f}"
+    assert total.recall >= HELDOUT2_OVERALL[1], f"recall {total.recall:.3f}"
+
+
+def _is_full_date(value: object) -> bool:
+    return isinstance(value, dict) and bool(_FULL_DATE.match(str(value.get("date", ""))))
+
+
+@pytest.mark.corpus
+def test_heldout2_full_dates_floor() -> None:
+    """Full dates (year, month and day) alone: the team's date target is stated for them."""
+    dev = CORPUS / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"corpus not found at {dev}")
+    total = Counts()
+    for doc in _gold(HELDOUT2):
+        raw = json.loads((dev / f"{doc.lawsuit_id}.json").read_text(encoding="utf-8"))
+        text = normalize(raw["contents"]).text
+        placed = anchor(doc, text)
+        gold = [g for g in placed.spans if g.label == "DATE" and _is_full_date(g.value)]
+        pred = [p for p in extract(text, ["DATE"]) if p.label == "DATE" and _is_full_date(p.value)]
+        total.add(score_spans(gold, pred, ["DATE"], placed.range).by_label["DATE"])
+    assert total.gold > 100, f"only {total.gold} full dates in heldout2"
+    assert total.precision >= HELDOUT2_FULL_DATES[0], f"precision {total.precision:.3f}"
+    assert total.recall >= HELDOUT2_FULL_DATES[1], f"recall {total.recall:.3f}"
