@@ -55,20 +55,13 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def ann_text(doc: ExportedDocument) -> tuple[str, int]:
     """The .ann content and the number of spans written (a span of line breaks only has
     no fragment brat could draw and is left out)."""
-    lines: list[str] = []
-    t = n = 0
-    drawn = [(fragments(doc.text, sp.start, sp.end), sp) for sp in doc.spans]
-    # Ordered by what brat shows, not by the stored offsets: a span that starts on a line
-    # break is written from the next character, and must sort as it will read back.
-    drawn.sort(key=lambda fs: (fs[0][0][0], fs[0][-1][1]) if fs[0] else (-1, -1))
-    for frags, sp in drawn:
+    entries: list[tuple[tuple[int, int, str, str, str], str, str]] = []
+    for sp in doc.spans:
+        frags = fragments(doc.text, sp.start, sp.end)
         if not frags:
             continue
-        t += 1
-        n += 1
         offs = ";".join(f"{a} {b}" for a, b in frags)
         shown = " ".join(doc.text[a:b] for a, b in frags)
-        lines.append(f"T{t}\t{sp.label} {offs}\t{shown}\n")
         extra: dict[str, Any] = {}
         if sp.value is not None:
             extra["value"] = sp.value
@@ -78,9 +71,19 @@ def ann_text(doc: ExportedDocument) -> tuple[str, int]:
             extra["annotator"] = sp.annotator
         if sp.status != "accepted":
             extra["status"] = sp.status
-        if extra:
-            note = json.dumps(extra, ensure_ascii=False, separators=(",", ":"))
+        note = json.dumps(extra, ensure_ascii=False, separators=(",", ":")) if extra else ""
+        # Ordered by what the file shows, not by the stored offsets or ids: a span that
+        # starts on a line break is written from the next character, and two spans may
+        # read back alike; a canonical order makes an imported export write the same file.
+        key = (frags[0][0], frags[-1][1], sp.label, offs, note)
+        entries.append((key, f"{sp.label} {offs}\t{shown}", note))
+    entries.sort(key=lambda e: e[0])
+    lines: list[str] = []
+    for t, (_key, body, note) in enumerate(entries, 1):
+        lines.append(f"T{t}\t{body}\n")
+        if note:
             lines.append(f"#{t}\tAnnotatorNotes T{t}\t{note}\n")
+    n = len(entries)
     return "".join(lines), n
 
 
