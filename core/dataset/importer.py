@@ -1,7 +1,8 @@
 """Dataset files in: one transaction per file, nothing stored if any record is refused.
 
 Documents keep their text as given (raw_text = text unless a native record carries its
-own raw text and offset map); spans get source `imported` and keep their annotator (and,
+own raw text and offset map); spans get source `imported` (the native format keeps the
+source it records, so its round trip is exact) and keep their annotator (and,
 for native files, their status). Labels a file uses that the project lacks are added,
 switched off for auto-highlighting.
 """
@@ -137,7 +138,7 @@ def import_dataset(
                             start=sp.start,
                             end=sp.end,
                             value=sp.value,
-                            source="imported",
+                            source=sp.source or "imported",
                             status=sp.status,
                             annotator_id=person.id if person else None,
                             note=sp.note,

@@ -15,6 +15,7 @@ from core.dataset.common import (
     json_line,
 )
 from core.dataset.records import DatasetError, ImportedDoc, ImportedSpan, read_jsonl_lines
+from core.model import SPAN_SOURCES
 from core.store.db import Store
 
 FORMAT = "jsonl"
@@ -68,6 +69,7 @@ def read(path: Path) -> Iterator[ImportedDoc]:
                     status=sp.get("status") or "accepted",
                     annotator=sp.get("annotator"),
                     note=sp.get("note"),
+                    source=sp.get("source") if sp.get("source") in SPAN_SOURCES else None,
                 )
             )
         meta: Any = rec.get("metadata") or {}

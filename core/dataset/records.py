@@ -32,6 +32,7 @@ class ImportedSpan:
     status: str = "accepted"
     annotator: str | None = None
     note: str | None = None
+    source: str | None = None  # the native format carries it; others leave it "imported"
 
 
 @dataclass
