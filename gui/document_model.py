@@ -5,19 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from core.model import DOC_STATUS_JA, DocumentSummary
+from gui.table import SORT_ROLE, Index, RowsModel
 
 COLUMNS = ("title", "case_number", "court", "status", "progress", "assignees")
 HEADERS = {"title": "題名", "case_number": "事件番号", "court": "裁判所", "status": "状態",
            "progress": "進捗", "assignees": "担当"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _STATUS_COLOR = {"new": "#666666", "in_progress": "#a05a00", "done": "#1e7b34"}
 
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def assignees(doc: DocumentSummary) -> str:
@@ -31,9 +30,9 @@ def progress(doc: DocumentSummary) -> float | None:
     return doc.n_spans / total if total else None
 
 
-class DocumentModel(QAbstractTableModel):
+class DocumentModel(RowsModel[DocumentSummary]):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(COLUMNS, HEADERS)
         self._rows: list[DocumentSummary] = []
 
     def set_documents(self, docs: list[DocumentSummary]) -> None:
@@ -52,21 +51,9 @@ class DocumentModel(QAbstractTableModel):
         if r is None:
             return
         self._rows[r] = replace(self._rows[r], **fields)
-        self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+        self.row_changed(r)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[COLUMNS[section]]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         d = self._rows[index.row()]

@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from core.model import SPAN_SOURCE_JA, SPAN_STATUS_JA, LabelData, SpanData
+from gui.table import SORT_ROLE, Index, RowsModel
 
 COLUMNS = ("label", "text", "value", "status", "source", "start")
 HEADERS = {"label": "ラベル", "text": "テキスト", "value": "値", "status": "状態",
            "source": "由来", "start": "位置"}
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def value_text(value: Any) -> str:
@@ -27,9 +26,9 @@ def value_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(RowsModel[SpanData]):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(COLUMNS, HEADERS)
         self._rows: list[SpanData] = []
         self._row_of: dict[int, int] = {}
         self.labels: dict[str, LabelData] = {}
@@ -46,7 +45,7 @@ class SpanTableModel(QAbstractTableModel):
             if after is not None and after.id in self._row_of:
                 r = self._row_of[after.id]
                 self._rows[r] = after
-                self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+                self.row_changed(r)
             elif after is not None:
                 r = len(self._rows)
                 self.beginInsertRows(QModelIndex(), r, r)
@@ -66,19 +65,7 @@ class SpanTableModel(QAbstractTableModel):
     def span_at(self, row: int) -> SpanData:
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[COLUMNS[section]]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         sp = self._rows[index.row()]

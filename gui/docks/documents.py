@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.model import DocumentSummary
-from gui.document_model import DOC_ID_ROLE, SORT_ROLE, DocumentModel
+from gui.document_model import DOC_ID_ROLE, DocumentModel
+from gui.table import boxed, filtered_table
 
 
 class DocumentDock(QDockWidget):
@@ -23,33 +21,16 @@ class DocumentDock(QDockWidget):
         super().__init__("文書一覧", parent)
         self.setObjectName("documents")
         self.model = DocumentModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("絞り込み（題名・事件番号・裁判所・状態）")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
+        self.proxy, self.filter, self.view = filtered_table(
+            self.model, "絞り込み（題名・事件番号・裁判所・状態）", self)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setWordWrap(False)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(2, 2, 2, 2)
-        lay.addWidget(self.filter)
-        lay.addWidget(self.view)
-        self.setWidget(box)
+        self.setWidget(boxed(self.filter, self.view))
 
     def _activated(self, index: QModelIndex) -> None:
         self.documentActivated.emit(int(index.data(DOC_ID_ROLE)))

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.model import LabelData, SpanData
-from gui.span_model import COLUMNS, SORT_ROLE, SPAN_ID_ROLE, SpanTableModel
+from gui.span_model import COLUMNS, SPAN_ID_ROLE, SpanTableModel
+from gui.table import boxed, filtered_table
 
 
 class SpanDock(QDockWidget):
@@ -24,21 +22,9 @@ class SpanDock(QDockWidget):
         super().__init__("スパン一覧", parent)
         self.setObjectName("spans")
         self.model = SpanTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("絞り込み（ラベル・テキスト・値・状態）")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
+        self.proxy, self.filter, self.view = filtered_table(
+            self.model, "絞り込み（ラベル・テキスト・値・状態）", self)
         self.view.sortByColumn(COLUMNS.index("start"), Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
@@ -46,12 +32,7 @@ class SpanDock(QDockWidget):
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(2, 2, 2, 2)
-        lay.addWidget(self.filter)
-        lay.addWidget(self.view)
-        self.setWidget(box)
+        self.setWidget(boxed(self.filter, self.view))
 
     def _clicked(self, index: QModelIndex) -> None:
         self.spanActivated.emit(int(index.data(SPAN_ID_ROLE)))
