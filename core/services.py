@@ -1,8 +1,8 @@
 """The operations the window and the command line share. Each call is one transaction,
 committed before it returns, and returns plain data (core.model), never ORM objects.
 
-Span edits take the version the caller last saw; if someone else changed the span since,
-ConflictError is raised and nothing is written (no lost update).
+Span edits live in core.spans and are re-exported here; they take the version the caller
+last saw, and a change someone else made first raises ConflictError (no lost update).
 
 Spans live in layers (core.layers): every call defaults to "main", the shared layer, so
 single-user work never sees the others; team functions are in core.team and core.curation.
@@ -11,27 +11,20 @@ single-user work never sees the others; team functions are in core.team and core
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session, object_session, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import delete, func, select
 
 from core.assignments import assignment_map, touch_assignment
-from core.errors import ConflictError, HanreiError, NotFoundError
+from core.errors import ConflictError, HanreiError
 from core.importer import ImportResult, add_suggestions, import_paths
-from core.layers import MAIN, check_layer
+from core.layers import MAIN
 from core.model import (
     DOC_STATUSES,
-    SPAN_STATUSES,
     DocumentData,
     DocumentSummary,
     LabelData,
-    SpanData,
 )
 from core.repo import (
     DEFAULT_PROJECT,
@@ -39,11 +32,18 @@ from core.repo import (
     ensure_annotator,
     ensure_project,
     get_document,
-    get_span,
     label_data,
-    labels_by_key,
     log,
-    span_data,
+)
+from core.spans import (
+    SpanChange,
+    add_span,
+    delete_span,
+    list_spans,
+    restore_span,
+    set_span_statuses,
+    update_span,
+    versioned_write,
 )
 from core.store.db import Store
 from core.store.models import Document, Label, Project, Span
@@ -66,44 +66,6 @@ __all__ = [
     "suggest",
     "update_span",
 ]
-
-
-def _check_bounds(doc: Document, start: int, end: int) -> None:
-    if not 0 <= start < end <= len(doc.text):
-        raise HanreiError(
-            f"span [{start}, {end}) is outside document {doc.id} (length {len(doc.text)})"
-        )
-
-
-def _label(s: Session, doc: Document, key: str) -> Label:
-    lb = labels_by_key(s, doc.project_id).get(key)
-    if lb is None:
-        raise NotFoundError(f"label {key!r} does not exist in this project")
-    return lb
-
-
-def _check_version(span: Span, expected: int | None) -> None:
-    if expected is not None and span.version != expected:
-        raise ConflictError(
-            f"span {span.id} was changed by someone else (version {span.version}, "
-            f"you had {expected}); reload to see the current state"
-        )
-
-
-@contextmanager
-def _versioned_write(store: Store, what: str, expected: int | None) -> Iterator[Session]:
-    """A write whose version check may also fail in the database itself: on PostgreSQL two
-    programs can both read version n, and the second UPDATE ... WHERE version = n then
-    matches no row once the first has committed. That is the same conflict, said the same way."""
-    try:
-        with store.write() as s:
-            yield s
-    except StaleDataError as e:
-        had = f", you had {expected}" if expected is not None else ""
-        raise ConflictError(
-            f"{what} was changed by someone else (at the same moment{had}); "
-            "reload to see the current state"
-        ) from e
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -161,7 +123,7 @@ def set_document_status(
     `expected_version`, a document someone else changed since raises ConflictError."""
     if status not in DOC_STATUSES:
         raise HanreiError(f"unknown document status {status!r}")
-    with _versioned_write(store, f"document {doc_id}", expected_version) as s:
+    with versioned_write(store, f"document {doc_id}", expected_version) as s:
         doc = get_document(s, doc_id)
         if expected_version is not None and doc.version != expected_version:
             raise ConflictError(
@@ -188,256 +150,6 @@ def list_labels(store: Store, project_id: int | None = None) -> list[LabelData]:
         pid = project_id if project_id is not None else ensure_project(s).id
         rows = s.scalars(select(Label).where(Label.project_id == pid).order_by(Label.position))
         return [label_data(lb) for lb in rows]
-
-
-# --- spans ------------------------------------------------------------------------------------
-
-
-def list_spans(store: Store, doc_id: int, layer: str = MAIN) -> list[SpanData]:
-    """The spans of one layer of a document (the shared layer "main" by default)."""
-    with store.read() as s:
-        doc = get_document(s, doc_id)
-        rows = s.scalars(
-            select(Span)
-            .where(Span.document_id == doc_id, Span.layer == layer)
-            .options(selectinload(Span.label), selectinload(Span.annotator))
-            .order_by(Span.start, Span.end.desc(), Span.id)
-        )
-        return [span_data(sp, doc.text) for sp in rows]
-
-
-def add_span(
-    store: Store,
-    doc_id: int,
-    label: str,
-    start: int,
-    end: int,
-    *,
-    annotator: str | None = None,
-    value: Any = None,
-    note: str | None = None,
-    status: str = "accepted",
-    source: str = "manual",
-    layer: str = MAIN,
-) -> SpanData:
-    if status not in SPAN_STATUSES:
-        raise HanreiError(f"unknown span status {status!r}")
-    check_layer(layer)
-    with store.write() as s:
-        doc = get_document(s, doc_id)
-        _check_bounds(doc, start, end)
-        who = ensure_annotator(s, annotator)
-        span = Span(
-            document_id=doc_id,
-            label_id=_label(s, doc, label).id,
-            start=start,
-            end=end,
-            value=value,
-            source=source,
-            status=status,
-            annotator_id=who.id if who else None,
-            note=note,
-            layer=layer,
-        )
-        s.add(span)
-        _touch(doc)
-        s.flush()
-        touch_assignment(s, doc_id, who)
-        log(
-            s,
-            "span.add",
-            annotator=who,
-            document_id=doc_id,
-            span_id=span.id,
-            payload={
-                "label": label, "start": start, "end": end, "status": status, "layer": layer
-            },
-        )
-        return span_data(span, doc.text)
-
-
-_UNSET: Any = object()
-
-
-@dataclass(frozen=True)
-class SpanChange:
-    """What an update changed: the span before and after, so undo can restore it."""
-
-    before: SpanData
-    after: SpanData
-
-
-def update_span(
-    store: Store,
-    span_id: int,
-    *,
-    expected_version: int | None,
-    annotator: str | None = None,
-    label: str | None = None,
-    start: int | None = None,
-    end: int | None = None,
-    value: Any = _UNSET,
-    note: Any = _UNSET,
-    status: str | None = None,
-) -> SpanChange:
-    if status is not None and status not in SPAN_STATUSES:
-        raise HanreiError(f"unknown span status {status!r}")
-    with _versioned_write(store, f"span {span_id}", expected_version) as s:
-        span = get_span(s, span_id)
-        _check_version(span, expected_version)
-        doc = span.document
-        before = span_data(span, doc.text)
-        # Every lookup before the first change: a query autoflushes, and each flush of a
-        # changed span bumps its version; one action must be one version.
-        who = ensure_annotator(s, annotator)
-        new_label = _label(s, doc, label) if label is not None else None
-        new_start = span.start if start is None else start
-        new_end = span.end if end is None else end
-        _check_bounds(doc, new_start, new_end)
-        span.start, span.end = new_start, new_end
-        if new_label is not None:
-            span.label = new_label
-        if value is not _UNSET:
-            span.value = value
-        if note is not _UNSET:
-            span.note = note or None
-        if status is not None:
-            span.status = status
-        if who is not None:
-            span.annotator = who
-        _touch(doc)
-        s.flush()
-        touch_assignment(s, doc.id, who)
-        after = span_data(span, doc.text)
-        log(
-            s,
-            "span.update",
-            annotator=who,
-            document_id=doc.id,
-            span_id=span.id,
-            payload=_diff(before, after),
-        )
-        return SpanChange(before, after)
-
-
-def delete_span(
-    store: Store, span_id: int, *, expected_version: int | None, annotator: str | None = None
-) -> SpanData:
-    """Remove a span; returns what it was, so undo can put it back."""
-    with _versioned_write(store, f"span {span_id}", expected_version) as s:
-        span = get_span(s, span_id)
-        _check_version(span, expected_version)
-        snapshot = span_data(span, span.document.text)
-        doc = span.document
-        s.delete(span)
-        _touch(doc)
-        who = ensure_annotator(s, annotator)
-        touch_assignment(s, doc.id, who)
-        log(
-            s,
-            "span.delete",
-            annotator=who,
-            document_id=doc.id,
-            span_id=span_id,
-            payload={
-                "label": snapshot.label,
-                "start": snapshot.start,
-                "end": snapshot.end,
-                "status": snapshot.status,
-                "value": snapshot.value,
-                "layer": snapshot.layer,
-            },
-        )
-        return snapshot
-
-
-def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = None) -> SpanData:
-    """Undo of a delete: the span comes back with its id, source and value."""
-    with store.write() as s:
-        doc = get_document(s, snapshot.document_id)
-        if s.get(Span, snapshot.id) is not None:
-            raise ConflictError(f"span {snapshot.id} exists already")
-        who = ensure_annotator(s, snapshot.annotator)
-        span = Span(
-            id=snapshot.id,
-            document_id=doc.id,
-            label_id=_label(s, doc, snapshot.label).id,
-            start=snapshot.start,
-            end=snapshot.end,
-            value=snapshot.value,
-            source=snapshot.source,
-            status=snapshot.status,
-            annotator_id=who.id if who else None,
-            note=snapshot.note,
-            layer=check_layer(snapshot.layer),
-        )
-        s.add(span)
-        _touch(doc)
-        s.flush()
-        log(
-            s,
-            "span.restore",
-            annotator=ensure_annotator(s, annotator),
-            document_id=doc.id,
-            span_id=span.id,
-        )
-        return span_data(span, doc.text)
-
-
-def set_span_statuses(
-    store: Store, span_ids: Sequence[tuple[int, int]], status: str, *, annotator: str | None = None
-) -> list[SpanChange]:
-    """Set the status of many spans (accept-all) in one transaction; (id, version) pairs."""
-    if status not in SPAN_STATUSES:
-        raise HanreiError(f"unknown span status {status!r}")
-    changes = []
-    with _versioned_write(store, "one of these spans", None) as s:
-        who = ensure_annotator(s, annotator)
-        for span_id, version in span_ids:
-            span = get_span(s, span_id)
-            _check_version(span, version)
-            before = span_data(span, span.document.text)
-            span.status = status
-            if who is not None:
-                span.annotator = who
-            s.flush()
-            changes.append(SpanChange(before, span_data(span, span.document.text)))
-        if changes:
-            doc = get_span(s, span_ids[0][0]).document
-            _touch(doc)
-            touch_assignment(s, doc.id, who)
-            log(
-                s,
-                "span.bulk_status",
-                annotator=who,
-                document_id=doc.id,
-                payload={"status": status, "spans": [c.after.id for c in changes]},
-            )
-    return changes
-
-
-def _touch(doc: Document) -> None:
-    """A new document becomes in_progress with its first change. Written without the ORM's
-    version bump: two annotators starting the same document must not conflict over it."""
-    if doc.status != "new":
-        return
-    s = object_session(doc)
-    assert s is not None
-    s.execute(
-        update(Document)
-        .where(Document.id == doc.id, Document.status == "new")
-        .values(status="in_progress")
-        .execution_options(synchronize_session=False)
-    )
-    set_committed_value(doc, "status", "in_progress")
-
-
-def _diff(before: SpanData, after: SpanData) -> dict[str, Any]:
-    out = {}
-    for k in ("label", "start", "end", "value", "status", "note"):
-        if getattr(before, k) != getattr(after, k):
-            out[k] = [getattr(before, k), getattr(after, k)]
-    return out
 
 
 # --- suggestions ------------------------------------------------------------------------------
