@@ -133,3 +133,25 @@ def test_safe_url_hides_only_the_password() -> None:
         "postgresql+psycopg://u:***@db.example:5432/x"
     )
     assert safe_url("sqlite:////home/u/hanrei.db") == "sqlite:////home/u/hanrei.db"
+
+
+@pytest.mark.parametrize("fmt", ["brat", "jsonl", "csv", "labelstudio"])
+def test_titles_never_choose_export_file_names(tmp_path: Path, fmt: str) -> None:
+    """A title like ../../x is data: every exported file stays inside the chosen place."""
+    db = tmp_path / "t.db"
+    src = tmp_path / "in.jsonl"
+    evil = ["../../outside", "/etc/passwd", "..\\..\\win", "a/b/c"]
+    src.write_text("".join(json.dumps({"id": i + 1, "title": t, "text": f"主文{i}", "spans": []},
+                                      ensure_ascii=False) + "\n" for i, t in enumerate(evil)),
+                   encoding="utf-8")
+    assert cli_main(["--db", str(db), "import", str(src)]) == 0
+    out_dir = tmp_path / "out"
+    out = out_dir / ("export" if fmt == "brat" else f"export.{fmt}")
+    assert cli_main(["--db", str(db), "export", "--format", fmt, "--out", str(out),
+                     "--split", "0.5,0.5", "--seed", "1"]) == 0
+    inputs = {src.name} | {p.name for p in tmp_path.glob("t.db*")}
+    made = [p for p in tmp_path.rglob("*") if p.is_file() and p.name not in inputs]
+    assert made, "the export wrote files"
+    for p in made:
+        assert p.resolve().is_relative_to(out_dir.resolve()), p
+    assert not (tmp_path.parent / "outside").exists()
