@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.extract.markers import ARABIC, Marker, chain_follows, parse_marker
+from core.extract.markers import ARABIC, LATIN, Marker, chain_follows, parse_marker
 
 _LEAD = re.compile("[ \\t\\u3000]*")
 _QUOTE_MARK = re.compile("[「」]")
@@ -21,6 +21,7 @@ _QUOTE_INTRO = re.compile("(?:とおり|ように)[^\\n。「」]{0,15}[。:：]
 # `(1)` / `⑴` glued after the text of a heading line, followed by a space or the line end
 _EMBEDDED_FIRST = re.compile("(?<=[^ \\t\\u3000])(?:[(（]1[)）]|⑴)(?=[ \\t\\u3000]|$)", re.M)
 _GLYPH_ONE = frozenset("lI|")  # `1` misread by OCR / a PDF font
+_CAPITAL_A = re.compile("A[ \\t\\u3000]+[^\\x00-\\x7f]")  # `A  被告は…`, not `A社`
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,13 @@ def _quoted(text: str, i: int, pos: int, s: int, e: int) -> Cand | None:
 
 
 def _glyph_one(text: str, pos: int, e: int) -> Marker | None:
-    """`l甲九号証…`: a line opening with a Latin l/I/| right before Japanese text."""
+    """`l甲九号証…`: a line opening with a Latin l/I/| right before Japanese text; `A  被告…`:
+    item a printed as a capital. Not spaced, so either counts only when its next sibling
+    (`2`, `b`) follows."""
     if text[pos] in _GLYPH_ONE and pos + 1 < e and ord(text[pos + 1]) >= 0x3000:
         return Marker(pos, pos + 1, "1", ((ARABIC, 1),), False, False, False)
+    if text[pos] == "A" and _CAPITAL_A.match(text, pos, e):
+        return Marker(pos, pos + 1, "A", ((LATIN, 1),), False, False, False)
     return None
 
 

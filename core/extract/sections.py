@@ -44,7 +44,18 @@ from core.extract.judgment_parts import (
     paren_heads,
     parties_block,
 )
-from core.extract.markers import RANK, Marker, group
+from core.extract.markers import (
+    ARABIC,
+    DAI,
+    KATA_A,
+    LATIN,
+    PAREN_ARABIC,
+    PAREN_KATA_A,
+    PAREN_LATIN,
+    RANK,
+    Marker,
+    group,
+)
 
 LABEL = "SECTION"
 _BRACKETED = re.compile(
@@ -52,6 +63,17 @@ _BRACKETED = re.compile(
 )
 _PAREN_TITLE = re.compile("^([^(（〔。]{1,24})[(（〔]")
 _LOOKAHEAD = 400  # candidates scanned for a first item's next sibling
+# the modern depth order; a family two steps below an open one skips the family between
+_CHAIN = (DAI, ARABIC, PAREN_ARABIC, KATA_A, PAREN_KATA_A, LATIN, PAREN_LATIN)
+# an unmarked heading line (`支店長の権限について`): short, no sentence end, no bracket first
+_BARE_HEAD = re.compile("^[^ \t\u3000(（〔［\\[「『【<〈《][^。\n]{1,38}$")
+_OPEN_TAIL = ",，、:：(（「『〔【"
+_CLOSE = ")）〕］]」』】>〉》"
+
+
+def _dotted(mk: Marker) -> bool:
+    return mk.number.endswith((".", "．"))
+
 
 # Title keyword -> kind, first match wins (order matters: 争点に対する判断 is a 判断).
 _KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -111,14 +133,24 @@ class _Level:
     family: str  # "" for a parenthesised heading
     last: int
     lossy: bool = False  # opened without its first item: one more gap is tolerated
+    dotted: bool = False  # `1.` style: `2.` inside a quoted rule is not a sibling of `1`
 
 
 class _Walker:
     """Walks candidates and parts in text order, keeping the stack of open levels."""
 
-    def __init__(self, text: str, cands: list[_Cand], resets: list[int]) -> None:
+    def __init__(
+        self,
+        text: str,
+        cands: list[_Cand],
+        resets: list[int],
+        lines: list[tuple[int, int]] | None = None,
+        marked: set[int] | None = None,
+    ) -> None:
         self.text = text
         self.cands = cands
+        self.lines = lines or []
+        self.marked = marked or set()  # lines holding a marker, a part or a heading
         self.resets = resets  # sorted line numbers of parts
         self.stack: list[_Level] = []
         self.base = 0  # inside a quoted block: the levels below it are not its siblings
@@ -133,8 +165,10 @@ class _Walker:
         for i in range(len(self.stack) - 1, self.base - 1, -1):
             lv = self.stack[i]
             for fam, n in mk.ordinals:
-                if lv.family == fam and (
-                    n == lv.last + 1 or (lv.lossy and mk.spaced and n == lv.last + 2)
+                if (
+                    lv.family == fam
+                    and lv.dotted == _dotted(mk)
+                    and (n == lv.last + 1 or (lv.lossy and mk.spaced and n == lv.last + 2))
                 ):
                     return i, fam, n
         return None
@@ -169,15 +203,40 @@ class _Walker:
         """A first item without a space: is its next sibling ahead before its parent ends?"""
         return self._ahead(ci, fam, (2,), False)
 
-    def _open(self, fam: str, n: int, lossy: bool = False) -> int:
+    def _open(self, ci: int, fam: str, n: int, lossy: bool = False, afresh: bool = False) -> int:
         while (
             len(self.stack) > self.base
             and self.stack[-1].family
             and RANK[self.stack[-1].family] > RANK[fam]
         ):
             self.stack.pop()  # 一 after (一): the shallower family closes deeper ones
-        self.stack.append(_Level(fam, n, lossy))
+        lost = self._lost_parent(ci, fam) if n == 1 and not afresh else None
+        if lost is not None:
+            self.stack.append(_Level(lost, 0, lossy=True))
+        self.stack.append(_Level(fam, n, lossy, _dotted(self.cands[ci].marker)))
         return len(self.stack)
+
+    def _lost_parent(self, ci: int, fam: str) -> str | None:
+        """`ウ  支店長について⏎支店長の権限について⏎a  …`: a first item two steps below the
+        open level in the modern order (a under ウ, skipping (ア)), right after an unmarked
+        heading line, sits under that heading, whose marker the source lost: the skipped
+        family, returned here, is put back as an empty level so the item keeps its depth."""
+        if len(self.stack) <= self.base or not self.stack[-1].family:
+            return None
+        top, mine = group(self.stack[-1].family), group(fam)
+        if top not in _CHAIN or mine not in _CHAIN:
+            return None
+        k = _CHAIN.index(top)
+        if _CHAIN.index(mine) != k + 2:
+            return None
+        prev = self.cands[ci].line - 1
+        if prev < 0 or prev in self.marked or prev >= len(self.lines):
+            return None
+        s, e = self.lines[prev]
+        head = self.text[s:e].rstrip(" \t\u3000")
+        if len(head) < 4 or not _BARE_HEAD.match(head) or head[-1] in _OPEN_TAIL + _CLOSE:
+            return None
+        return _CHAIN[k + 1]
 
     def _accept_embedded(self, ci: int) -> int | None:
         """`…について(1)`: taken after its own heading, when `(2)` starts a later line."""
@@ -201,7 +260,7 @@ class _Walker:
         groups = self._open_groups()
         for fam, n in mk.ordinals:
             if n == 2 and group(fam) not in groups and self._ahead(ci, fam, (3, 4), True):
-                return self._open(fam, 2, lossy=True)
+                return self._open(ci, fam, 2, lossy=True)
         return None
 
     def accept(self, ci: int) -> int | None:
@@ -221,7 +280,7 @@ class _Walker:
             # a quoted block starts anywhere in its own numbering, one level below
             self.base, self.quote_end = len(self.stack), cand.quote_end
             fam, n = mk.ordinals[0]
-            self.stack.append(_Level(fam, n))
+            self.stack.append(_Level(fam, n, dotted=_dotted(mk)))
             return len(self.stack)
         if cand.embedded:
             return self._accept_embedded(ci)
@@ -237,13 +296,14 @@ class _Walker:
         for fam, n in mk.ordinals:
             if n != 1:
                 continue
-            if group(fam) in groups:
+            afresh = group(fam) in groups
+            if afresh:
                 if not mk.spaced:
                     continue
                 del self.stack[groups[group(fam)] :]  # a list starting afresh
             elif not mk.strong and not self._lookahead(ci, fam):
                 continue
-            return self._open(fam, 1)
+            return self._open(ci, fam, 1, afresh=afresh)
         return self._accept_second(ci)
 
     def paren_head(self) -> int:
@@ -288,7 +348,8 @@ def extract_sections(text: str) -> Iterator[Suggestion]:
     skip = {i for p in parts + pheads for i in range(p.first_line, p.last_line + 1)}
     begin = min((p.first_line for p in parts if p.kind in ("判決", "主文")), default=0)
     cands = [c for c in _candidates(text, lines, skip) if c.line >= begin]
-    walker = _Walker(text, cands, sorted(p.first_line for p in parts))
+    marked = skip | {c.line for c in cands}
+    walker = _Walker(text, cands, sorted(p.first_line for p in parts), lines, marked)
     events: list[tuple[int, int, int]] = [(p.first_line, 0, k) for k, p in enumerate(parts)]
     events += [(h.first_line, 1, k) for k, h in enumerate(pheads)]
     events += [(c.line, 2, k) for k, c in enumerate(cands)]

@@ -466,3 +466,46 @@ def test_item_one_printed_as_a_latin_glyph(glyph: str) -> None:
     assert numbers(text.replace("2　本件評価", "本件評価")) == [
         (0, ""), (1, "第一"), (2, "一"), (2, "二")
     ]  # fmt: skip
+
+
+def test_an_item_under_an_unmarked_heading_keeps_its_true_depth() -> None:
+    # ア right under `1`, after a heading line whose `(1)` the source lost: one level deeper
+    text = (
+        "理由\n第1　判断\n1　前提事実\n次のとおりである。\n甲野の経歴等\n"
+        "ア　甲野は東京で生まれた。\nイ　甲野は大阪に移った。\n乙山の経歴等\nア　乙山は京都で生まれた。\n"
+        "2　検討\nア　甲野の供述は信用できる。\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "第1"), (2, "1"), (4, "ア"), (4, "イ"), (4, "ア"),
+        (2, "2"), (3, "ア"),
+    ]  # fmt: skip
+    # a (b) list right under ウ after an unmarked heading skips (ア) the same way
+    latin = "理由\n第1　判断\n1　認定\nア　甲\nイ　乙\nウ　支店長について\n権限の内容について\na　人事権\nb　予算\n"
+    assert [lv for lv, n in numbers(latin) if n in ("a", "b")] == [5, 5]
+    # after a sentence, or right after its parent's heading, the item is not moved
+    sentence = text.replace("甲野の経歴等\n", "").replace("乙山の経歴等\n", "")
+    assert [lv for lv, n in numbers(sentence) if n in ("ア", "イ")] == [3, 3, 3, 3]
+    bracket = text.replace("甲野の経歴等", "(甲1,乙2)")
+    assert [lv for lv, n in numbers(bracket) if n in ("ア", "イ")][:2] == [3, 3]
+
+
+def test_a_dotted_number_is_no_sibling_of_a_plain_one() -> None:
+    # `2.` of a regulation quoted under item ア does not close ア and continue the `1` list
+    text = (
+        "理由\n第1　事案\n1　前提事実\n⑴　規程の定め\nア　給与規程\n第9条(本給)\n本給は次の通りとする。\n"
+        "1.年齢給\n年齢により定める。\n2.職能給\n等級により定める。\nイ　人事考課\n⑵　労働条件\n2　争点\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "第1"), (2, "1"), (3, "⑴"), (4, "ア"), (4, "イ"), (3, "⑵"), (2, "2"),
+    ]  # fmt: skip
+    # a list written `1.` `2.` throughout is still a list
+    dotted = "理由\n第1　判断\n1.　甲について\n2.　乙について\n"
+    assert numbers(dotted) == [(0, ""), (1, "第1"), (2, "1."), (2, "2.")]
+
+
+def test_item_a_printed_as_a_capital() -> None:
+    text = "理由\n第1　判断\n1　責任\n(ア)　使用者責任\nA　甲野は責任を負う。\nb　乙山も責任を負う。\n(イ)　結論\n"
+    assert numbers(text)[-3:] == [(4, "A"), (4, "b"), (3, "(イ)")]
+    # without `b` after it, a capital A stays text
+    alone = text.replace("b　乙山", "乙山")
+    assert "A" not in [n for _, n in numbers(alone)]
