@@ -32,6 +32,7 @@ CORPUS = ROOT / ".." / "shared" / "corpus"
 GOLD = ROOT / "tests" / "gold" / "gold.jsonl"
 HELDOUT = ROOT / "tests" / "gold" / "heldout.jsonl"
 HELDOUT2 = ROOT / "tests" / "gold" / "heldout2.jsonl"
+HELDOUT3 = ROOT / "tests" / "gold" / "heldout3.jsonl"
 
 # label: (precision floor, recall floor), by value, summed over the gold documents.
 # Measured at commit time (P / R): CASE_NUMBER 1.00/1.00, COURT 1.00/0.70, DATE 0.97/0.92,
@@ -61,8 +62,8 @@ def _gold(path: Path = GOLD) -> list[GoldDoc]:
 
 @pytest.mark.parametrize(
     ("path", "min_docs"),
-    [(GOLD, 8), (HELDOUT, 5), (HELDOUT2, 5)],
-    ids=["dev", "heldout", "heldout2"],
+    [(GOLD, 8), (HELDOUT, 5), (HELDOUT2, 5), (HELDOUT3, 5)],
+    ids=["dev", "heldout", "heldout2", "heldout3"],
 )
 def test_gold_file_is_well_formed_and_holds_no_judgment_text(path: Path, min_docs: int) -> None:
     docs = _gold(path)
@@ -113,7 +114,11 @@ def test_gold_spans_still_anchor_on_todays_text(scores: list[DocScore]) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("path", [GOLD, HELDOUT, HELDOUT2], ids=["dev", "heldout", "heldout2"])
+@pytest.mark.parametrize(
+    "path",
+    [GOLD, HELDOUT, HELDOUT2, HELDOUT3],
+    ids=["dev", "heldout", "heldout2", "heldout3"],
+)
 def test_unchanged_texts_give_the_recorded_span_texts(path: Path) -> None:
     dev = CORPUS / "dev"
     if not dev.is_dir():
@@ -275,3 +280,72 @@ def test_heldout2_full_dates_floor() -> None:
     assert total.gold > 100, f"only {total.gold} full dates in heldout2"
     assert total.precision >= HELDOUT2_FULL_DATES[0], f"precision {total.precision:.3f}"
     assert total.recall >= HELDOUT2_FULL_DATES[1], f"recall {total.recall:.3f}"
+
+
+# Third held-out gold (tests/gold/heldout3.jsonl): three whole dev judgments and two slices,
+# annotated and measured BEFORE any rule was looked at or changed for them (see
+# tests/gold/README.md). Measured when it was made, at commit 5840bc6 (P / R by value, gold
+# items): CASE_NUMBER 1.00/1.00 (2), DATE 0.995/0.963 (383; full dates only 0.995/0.991,
+# 213), MONEY 1.00/1.00 (162), PERIOD 0.891/0.865 (104), RATE 0.976/0.930 (43), SECTION
+# 0.980/0.955 (579; by start offset 1.00/0.974), all 0.980/0.955. Floors guard against
+# regressions; they are not targets.
+HELDOUT3_FLOORS: dict[str, tuple[float, float]] = {
+    "CASE_NUMBER": (0.95, 0.95),
+    "DATE": (0.97, 0.94),
+    "MONEY": (0.97, 0.97),
+    "PERIOD": (0.85, 0.82),
+    "RATE": (0.93, 0.90),
+    "SECTION": (0.96, 0.93),
+}
+HELDOUT3_FULL_DATES = (0.97, 0.97)
+HELDOUT3_OVERALL = (0.96, 0.93)
+
+
+@pytest.fixture(scope="module")
+def heldout3_scores() -> list[DocScore]:
+    return _score(HELDOUT3)
+
+
+@pytest.mark.corpus
+def test_heldout3_spans_anchor_on_todays_text(heldout3_scores: list[DocScore]) -> None:
+    gold_total = sum(len(d.spans) for d in _gold(HELDOUT3))
+    lost = sum(s.lost for s in heldout3_scores)
+    assert lost <= MAX_LOST_SHARE * gold_total, f"{lost} of {gold_total} heldout3 spans lost"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("label", sorted(HELDOUT3_FLOORS))
+def test_heldout3_label_floor_by_value(heldout3_scores: list[DocScore], label: str) -> None:
+    c = summed(heldout3_scores).get(label, Counts())
+    assert c.gold > 0, f"no heldout3 gold {label}"
+    p_floor, r_floor = HELDOUT3_FLOORS[label]
+    assert c.precision >= p_floor, f"heldout3 {label} precision {c.precision:.3f} < {p_floor}"
+    assert c.recall >= r_floor, f"heldout3 {label} recall {c.recall:.3f} < {r_floor}"
+
+
+@pytest.mark.corpus
+def test_heldout3_overall_floor_by_value(heldout3_scores: list[DocScore]) -> None:
+    total = Counts()
+    for c in summed(heldout3_scores).values():
+        total.add(c)
+    assert total.precision >= HELDOUT3_OVERALL[0], f"precision {total.precision:.3f}"
+    assert total.recall >= HELDOUT3_OVERALL[1], f"recall {total.recall:.3f}"
+
+
+@pytest.mark.corpus
+def test_heldout3_full_dates_floor() -> None:
+    """Full dates (year, month and day) alone, as the team's date target is stated."""
+    dev = CORPUS / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"corpus not found at {dev}")
+    total = Counts()
+    for doc in _gold(HELDOUT3):
+        raw = json.loads((dev / f"{doc.lawsuit_id}.json").read_text(encoding="utf-8"))
+        text = normalize(raw["contents"]).text
+        placed = anchor(doc, text)
+        gold = [g for g in placed.spans if g.label == "DATE" and _is_full_date(g.value)]
+        pred = [p for p in extract(text, ["DATE"]) if p.label == "DATE" and _is_full_date(p.value)]
+        total.add(score_spans(gold, pred, ["DATE"], placed.range).by_label["DATE"])
+    assert total.gold > 150, f"only {total.gold} full dates in heldout3"
+    assert total.precision >= HELDOUT3_FULL_DATES[0], f"precision {total.precision:.3f}"
+    assert total.recall >= HELDOUT3_FULL_DATES[1], f"recall {total.recall:.3f}"
