@@ -14,13 +14,17 @@ A bare `3年` or `6月` is a general duration only before a word that makes it a
 (`20年を経過`, `3年が経過`, `20年の期間`, `約1年にわたり`, `30日と定める`, `百年より永い`;
 `6月を経過` as statutes write six months), and not after 年/月/日 or an era (`平成20年を
 経過` is a year); after 懲役 and the like `6月` means six months, as sentences are written.
-罰金 is MONEY, not a period.
+罰金 is MONEY, not a period. A unit of a rate is not a period (`1か月当たり`, `1時間につき`,
+`1か月単位の変形労働時間制`; `15分単位で休憩` stays one). Also read: `一か月半` P1M15D,
+`半年` P6M, `約30秒間` PT30S, `2年以内`, `約2年の間`, `30年に対応するライプニッツ係数`,
+`1,2年間` (both ends), and counts named as a stay or term by the words around them
+(`入院した123日`, `通院期間中(402日)`, `合計123日の入院`, `労働能力喪失期間30年`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from core.extract._scan import finditer_near
@@ -37,7 +41,8 @@ _PARTS = {
     r"|程|ずつ|単位|ない|から|まで|以上|以内|未満|余|弱|強|超|休|及び|又は|並びに|前後|ほど|くらい"
     r"|ぐらい|$",
     # after `20年` / `30日` / `2週`: a length that passes, lasts or is set (`20年を経過`)
-    "«EL»": r"(?:[をが]経過|の期間|にわた|と定め|より[永長]い)",
+    "«EL»": r"(?:[をが]経過|の期間|の間(?!柄)|にわた|に亘|と定め|より[永長]い|以内"
+    r"|に対応する(?:ライプニッツ|新?ホフマン))",
 }
 
 
@@ -62,11 +67,12 @@ _CUSTODY = _rx(r"未決勾留日数(?:中|のうち)?«S»(?P<d>«N»)日")
 _GENERAL = _rx(
     r"(?<![0-9０-９〇一二三四五六七八九十百千元.．・])(?P<approx>約)?(?P<n>«N»(?:[.．][0-9０-９]+)?)"
     r"(?:(?P<y>年)(?:(?P<ym>«N»)«MS»間?|間|(?P<yh>半)(?!ば)間?|(?=ごと|毎)|(?P<yel>(?=«EL»)))"
-    r"|(?P<m>«MS»|月(?P<mel>(?=[をが]経過)))間?"
+    r"|(?P<m>«MS»(?P<mh>半)?|月(?P<mel>(?=[をが]経過)))間?"
     r"|(?P<w>週)(?:間|(?P<wel>(?=«EL»)))"
     r"|(?P<d>日)(?:間|(?P<del>(?=«EL»)))"
     r"|(?P<h>時)間(?:(?P<hm>«N»)分|(?P<hh>半))?"
     r"|(?P<mi>分)間"
+    r"|(?P<sec>秒)間"
     r"|(?P<mb>分)(?=«MIN»))"
 )
 # the number that opens a range whose other end is a period: `1~6か月`, `3~4時間`
@@ -74,7 +80,25 @@ _RANGE_START = re.compile(
     r"(?<![0-9０-９.．第])(?P<n>[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?)[ \u3000]?"
     r"(?:[~〜～]|から|ないし|乃至)[ \u3000]?$"
 )
-_ANCHOR = re.compile(r"[間月毎]|[0-9０-９]分|年半|ごと|経過|の期間|にわた|と定め|より[永長]い")
+_ANCHOR = re.compile(
+    r"[間月毎]|[0-9０-９]分|年半|ごと|経過|の期間|にわた|に亘|と定め|より[永長]い|以内|に対応"
+)
+# `1か月当たり5000円`, `1時間につき`, `1か月単位の変形労働時間制`: a unit of a rate
+# (`15分単位で休憩を取る` stays a length: breaks are taken in those lengths)
+_PER_UNIT = re.compile(r"[ \u3000]?(?:当たり|あたり|当り|につき|(?<!分)単位)")
+# `1,2年間`: the number before a comma is the other end when it is one less
+_PAIR_START = re.compile(r"(?<![0-9０-９.．,，、])(?P<n>[0-9０-９]{1,2})[,，、]$")
+# `半年くらいの間`, `半年間`: six months (not 上半年, 半年後)
+_HALF_YEAR = re.compile(r"(?<![0-9０-９〇一二三四五六七八九十上下])半年間?(?!度|分|毎|ごと)")
+# a stay or a term named just before or after the count: `入院した123日`, `通院期間中(402日)`,
+# `労働能力喪失期間30年`, `合計123日の入院` (a count in a formula, `1500円×123日`, is not)
+_TERM = _rx(
+    r"(?:(?:入院|通院|休業|療養|欠勤|勤務)した|期間中?[(（]?)"
+    r"(?P<n>[0-9０-９〇一二三四五六七八九十百千]+)(?:(?P<y>年)|(?P<m>«MS»)|(?P<d>日))(?![0-9０-９])"
+    r"|(?<![0-9０-９〇一二三四五六七八九十百千×x*年月])(?P<n2>[0-9０-９〇一二三四五六七八九十百千]+)日"
+    r"(?=の?(?:入院|通院|休業|療養|欠勤))"
+)
+_TERM_ANCHOR = re.compile(r"期間|した|入院|通院|休業|療養|欠勤")
 _SENTENCE_ANCHOR = re.compile(r"[役錮固刑留]")
 _SUSPENSION_ANCHOR = re.compile(r"猶")
 _CUSTODY_ANCHOR = re.compile(r"勾")
@@ -84,7 +108,15 @@ _BEFORE_BAD = frozenset("数何幾十")
 _ERA_BEFORE = re.compile(r"(?:明治|大正|昭和|平成|令和|西暦|同|翌|昨|毎|本|今)$")
 # before a bare `10分`: a time of day (午後1時10分), a rate (年5分, 1割5分), an ordinal
 _MINUTE_BAD_BEFORE = frozenset("時年割歩第:：")
-_UNITS = {"m": "months", "w": "weeks", "d": "days", "h": "hours", "mi": "minutes", "mb": "minutes"}
+_UNITS = {
+    "m": "months",
+    "w": "weeks",
+    "d": "days",
+    "h": "hours",
+    "mi": "minutes",
+    "mb": "minutes",
+    "sec": "seconds",
+}
 
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -96,14 +128,14 @@ def _num(s: str | None) -> int | None:
 
 def iso_duration(
     years: int = 0, months: int = 0, weeks: int = 0, days: int = 0, hours: int = 0,
-    minutes: int = 0,
+    minutes: int = 0, seconds: int = 0,
 ) -> str:  # fmt: skip
-    """P1Y6M, P120D, P2W, PT70H; weeks are kept as weeks (ISO allows PnW alone)."""
-    if weeks and not (years or months or days or hours or minutes):
+    """P1Y6M, P120D, P2W, PT70H, PT30S; weeks are kept as weeks (ISO allows PnW alone)."""
+    if weeks and not (years or months or days or hours or minutes or seconds):
         return f"P{weeks}W"
     days += 7 * weeks
     date = "".join(f"{v}{u}" for v, u in ((years, "Y"), (months, "M"), (days, "D")) if v)
-    time = "".join(f"{v}{u}" for v, u in ((hours, "H"), (minutes, "M")) if v)
+    time = "".join(f"{v}{u}" for v, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if v)
     out = "P" + date + ("T" + time if time else "")
     return out if out != "P" else "P0D"
 
@@ -147,8 +179,10 @@ def _general(g: Any) -> tuple[str | None, str | None]:
         return ("y" if not g("ym") else None), _ym(n, g("ym"))
     if g("mb") and not (n.isdigit() and len(n) <= 3):
         return None, None  # 十分 (enough) is not ten minutes
-    unit = next(k for k in ("m", "w", "d", "mi", "mb") if g(k))
+    unit = next(k for k in ("m", "w", "d", "mi", "mb", "sec") if g(k))
     count = _num(n)
+    if g("mh"):  # 一か月半: a month and a half
+        return None, None if count is None else iso_duration(months=count, days=15)
     return unit, None if count is None else iso_duration(**{_UNITS[unit]: count})
 
 
@@ -191,6 +225,18 @@ def _float(s: str) -> float | None:
     except ValueError:
         n = parse_int(s)
         return None if n is None else float(n)
+
+
+def _terms(text: str, add: Callable[[int, int, dict[str, Any]], None]) -> None:
+    """Counts named as a stay or a term by the words around them (`_TERM`)."""
+    for m in finditer_near(_TERM, _TERM_ANCHOR, text):
+        key = "n" if m.group("n") else "n2"
+        count = _num(m.group(key))
+        end = m.end(key) + (len(m.group("m")) if m.group("m") else 1)
+        if count is None or _OFFSET_AFTER.match(text, end) or _PER_UNIT.match(text, end):
+            continue
+        unit = "years" if m.group("y") else "months" if m.group("m") else "days"
+        add(m.start(key), end, {"duration": iso_duration(**{unit: count}), "kind": "期間"})
 
 
 @register("periods", ["PERIOD"])
@@ -238,7 +284,7 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
             continue
         if _elapsed_is_a_date(g, text, start):
             continue
-        if _OFFSET_AFTER.match(text, m.end()):
+        if _OFFSET_AFTER.match(text, m.end()) or _PER_UNIT.match(text, m.end()):
             continue
         unit, dur = _general(g)
         if dur:
@@ -249,7 +295,15 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
             if unit is not None:
                 r = _RANGE_START.search(text, max(0, start - 12), start)
                 first = _range_end_value(r.group("n"), unit, g("n")) if r else None
+                if r is None and (r := _PAIR_START.search(text, max(0, start - 4), start)):
+                    low, high = parse_int(r.group("n")), parse_int(g("n"))
+                    ok = low is not None and high is not None and low + 1 == high
+                    first = _range_end_value(r.group("n"), unit, g("n")) if ok else None
                 if r and first:
                     add(r.start("n"), r.end("n"), {"duration": first, "kind": "期間"})
+    for m in finditer_near(_HALF_YEAR, re.compile("半年"), text):
+        if not _OFFSET_AFTER.match(text, m.end()):
+            add(m.start(), m.end(), {"duration": "P6M", "kind": "期間"})
+    _terms(text, add)
     out.sort(key=lambda s: s.start)
     yield from out

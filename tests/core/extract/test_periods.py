@@ -248,3 +248,58 @@ def test_about_a_year_running_on() -> None:
 )
 def test_dates_before_elapse_words_are_not_lengths(text: str) -> None:
     assert periods(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "管理職には1か月当たり5000円の手当を支給する。",
+        "実働時間に対して1時間につき次のとおり加算する。",
+        "1週間当たり40時間を超える労働をした。",
+        "被告は1か月単位の変形労働時間制を採用していた。",
+    ],
+)
+def test_a_unit_of_a_rate_is_no_period(text: str) -> None:
+    assert [sp for sp, _ in periods(text) if sp.startswith("1")] == []
+
+
+def test_minutes_in_which_breaks_are_taken_stay_periods() -> None:
+    assert periods("休憩は15分単位で取得する。") == [
+        ("15分", {"duration": "PT15M", "kind": "期間"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("各国で一か月半にわたって取材した。", "一か月半", "P1M15D"),
+        ("違反のあった日から2年以内に行う。", "2年", "P2Y"),
+        ("その後三〇年に亘って研究した。", "三〇年", "P30Y"),
+        ("丙川は約2年の間に5回訪れた。", "約2年", "P2Y"),
+        ("その場に約30秒間しゃがみこんだ。", "約30秒間", "PT30S"),
+        ("拘置所に来てから半年くらいの間に1回聞こえた。", "半年", "P6M"),
+        ("合計45日の入院治療を要した。", "45日", "P45D"),
+        ("入院期間中(45日)は全額とする。", "45日", "P45D"),
+        ("病院に入院した45日は100%とする。", "45日", "P45D"),
+        ("労働能力喪失期間20年とすると,", "20年", "P20Y"),
+        ("1.5×12.4622(20年に対応するライプニッツ係数)", "20年", "P20Y"),
+    ],
+)
+def test_lengths_named_by_the_words_around_them(text: str, span: str, duration: str) -> None:
+    assert [(sp, v["duration"]) for sp, v in periods(text)] == [(span, duration)]
+
+
+def test_offsets_and_counts_stay_out() -> None:
+    assert periods("その1か月半くらい後から再び使用した。") == []
+    assert periods("半年後に退職した。") == []
+    assert periods("日額5000円×45日の計算による。") == []
+    assert periods("同年7月3日の入院後も症状は続いた。") == []
+
+
+def test_one_or_two_years_gives_both_ends() -> None:
+    assert [(sp, v["duration"]) for sp, v in periods("その後1,2年間は毎日使用した。")] == [
+        ("1", "P1Y"),
+        ("2年間", "P2Y"),
+    ]
+    # not a pair: 3,5年間 (the numbers are not consecutive)
+    assert [sp for sp, _ in periods("その後3,5年間は使用した。")] == ["5年間"]
