@@ -11,6 +11,8 @@ import calendar
 import datetime as dt
 import re
 
+from core.extract.numerals import parse_int
+
 # a law report after a date (民集20巻9号1886頁, 判時1234号): the date of a cited case
 _REPORT_AFTER = re.compile(
     r"[ \u3000]?(?:第[一二三1-3１-３]小法廷|大法廷)?[ \u3000]?(?:判決|決定)?[ \u3000]?"
@@ -82,6 +84,48 @@ def relative_is_anchored(text: str, start: int, last_end: int, ctx_end: int) -> 
     while i >= 0 and text[i] in " \u3000":
         i -= 1
     return breaks == 1 and (i < 0 or text[i] in "。\n")
+
+
+# `令和3年(あ)第151号)`: the rest of a case number cited in brackets after an act (`上告した
+# (最高裁判所令和3年(あ)第151号)が`); not `…第5号事件の同年5月`, where the year is the case's
+_CASE_NUMBER_AFTER = re.compile(r"[(（][^()（）\n]{1,6}[)）]第?[0-9０-９]+号(?=[)）])")
+# `当月25日`, `毎月`, `各月`: the sentence describes every month
+_EVERY_MONTH = re.compile(r"当月|毎月|各月")
+
+
+# the other end of a month range after a year-month: 平成2年6月ないし8月 (not 8月10日, 8月頃)
+_NEXT_MONTH = re.compile(
+    r"(?:[~〜～]|から|ないし|乃至)[ \u3000]?(?P<m>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})"
+    r"[ \u3000]?月(?![ \u3000]?(?:[0-9０-９〇一二三四五六七八九十]{1,3}[ \u3000]?日|上旬|中旬|下旬"
+    r"|初旬|末|頃|ころ|ごろ)|間|分|以|目|前|後|[0-9０-９])"
+)
+
+
+def range_end_month(text: str, end: int, month: int) -> tuple[int, int, int] | None:
+    """(start, end, month) of `8月` in `6月ないし8月` right at `end`, a later month only."""
+    m = _NEXT_MONTH.match(text, end)
+    later = parse_int(m.group("m")) if m else None
+    if m is None or later is None or not month < later <= 12:
+        return None
+    return m.start("m"), m.end(), later
+
+
+def case_number_end(text: str, year_end: int) -> int:
+    """End of the case number whose era year ends at `year_end`, or -1 if none follows."""
+    m = _CASE_NUMBER_AFTER.match(text, year_end)
+    return m.end() if m else -1
+
+
+def same_sentence(text: str, begin: int, start: int) -> bool:
+    """No sentence end or line break between `begin` and `start`."""
+    return 0 <= begin <= start and _BREAKS.search(text, begin, start) is None
+
+
+def describes_every_month(text: str, ctx_end: int, start: int) -> bool:
+    """`当月11日以降の…を決定した後,遅くとも同月5日頃までに`: 同月 after 当月 / 毎月 in its
+    sentence (and after the last date) is a month of a routine, not a date."""
+    sentence = max(ctx_end, text.rfind("。", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+    return _EVERY_MONTH.search(text, sentence, start) is not None
 
 
 def follows_case_number(text: str, year_end: int, start: int) -> bool:

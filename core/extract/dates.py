@@ -22,8 +22,10 @@ A western year with its era year in brackets is one date (`2013年(平成25年)1
 `2019(令和元)年5月1日`, `平成25年(2013年)10月`). A year alone (`平成3年`, `平成3年度`, the
 year of a case or law number) is not a date here. Times (`午後1時10分頃`) stay outside the
 span. Invalid dates (2月30日) are dropped. `翌22日` is the day after the running date (the 22nd);
-`98年11月16日` is 1998 (00-49: 20xx). Quoted passages, amendments and rules of every year:
-see `_date_quotes`.
+`98年11月16日` is 1998 (00-49: 20xx). `平成2年6月ないし8月`: the range's end is a date too.
+同年 in the sentence of a case number (`上告した(令和3年(あ)第151号)が,…同年4月8日`) takes
+its year; 同月 after 当月 / 毎月 in its sentence is a routine, not a date. Quoted passages,
+amendments and rules of every year: see `_date_quotes`.
 """
 
 from __future__ import annotations
@@ -35,11 +37,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from core.extract._date_context import (
+    case_number_end,
+    describes_every_month,
     follows_case_number,
     is_citation,
     next_numbered_day,
     opens_defined_term,
+    range_end_month,
     relative_is_anchored,
+    same_sentence,
 )
 from core.extract._date_quotes import (
     YEAR_SHIFT,
@@ -224,6 +230,7 @@ class _State:
         self.last_end = -1  # end of the last date suggested
         self.defined: dict[tuple[int, int], int] = {}  # (month, day) opening a defined term
         self.default_year = _default_year(text)
+        self.case_year: tuple[int, int] | None = None  # (year, end) of 令和3年(あ)第151号
 
     def running(self) -> tuple[Any, ...]:
         """What a quotation must not change for the text after it."""
@@ -261,9 +268,16 @@ def _relative(
             return None
         if state.year_only and follows_case_number(text, state.year_only[1], start):
             cy = state.year_only[0]  # 昭和35年(あ)第112号同年7月20日判決
+        elif (
+            g("ry") == "同"
+            and state.case_year
+            and state.case_year[1] > state.ctx_end
+            and same_sentence(text, state.case_year[1], start)
+        ):
+            cy = state.case_year[0]  # 上告した(令和3年(あ)第151号)が,…同年4月8日
         return cy + YEAR_SHIFT[g("ry")], mo, d, g("ry") + "年"
     if g("rm"):
-        if cm is None:
+        if cm is None or (g("rm") == "同" and describes_every_month(text, state.ctx_end, start)):
             return None
         y, mo = _shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
         d = parse_int(g("rmd")) if g("rmd") else None
@@ -318,6 +332,9 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
                 if g("em") is None and ey is not None:
                     year = era_bounds(g("era"))[0].year + ey - 1
                     state.year_only = (year, m.end())
+                    case_end = case_number_end(text, m.end())
+                    if case_end >= 0:
+                        state.case_year = (year, case_end)
                     if not _NOT_A_YEAR_OF_EVENTS.match(text, m.end()):
                         state.ctx = (year, None, None)  # 平成10年頃 ... 同年5月: that year
                 continue
@@ -392,6 +409,9 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
         if d is not None and opens_defined_term(text, m.start()):
             state.defined[(mo, d)] = y
         yield found
+        if d is None and not citation and not attrs and (nm := range_end_month(text, end, mo)):
+            state.ctx, state.ctx_end, state.last_end = (y, nm[2], None), nm[1], nm[1]
+            yield Suggestion("DATE", nm[0], nm[1], {"date": _iso(y, nm[2], None)})
         if d is None or citation:
             continue
         for nd_start, nd_end, nd in _next_days(text, end, d):

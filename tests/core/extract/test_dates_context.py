@@ -138,3 +138,32 @@ def test_dates_of_a_general_rule_have_no_year(text: str) -> None:
 def test_a_party_required_to_act_by_a_date_is_still_a_date() -> None:
     got = isos("令和4年1月5日に契約した。被告は,2月末日までに支払うべきものとした。")
     assert got[1] == ("2月末日", "2022-02-28")
+
+
+def test_same_year_after_a_case_number_in_its_sentence_takes_the_case_number_year() -> None:
+    text = (
+        "高等裁判所は,令和2年12月22日,控訴を棄却した。甲は上告した(最高裁判所令和3年(あ)"
+        "第15号)が,最高裁判所は,同年4月8日,上告を棄却した。"
+    )
+    assert isos(text)[-1] == ("同年4月8日", "2021-04-08")
+    # in the next sentence the last date of the story counts again
+    later = text.replace("第15号)が,最高裁判所は,", "第15号)。その後,")
+    assert isos(later)[-1] == ("同年4月8日", "2020-04-08")
+
+
+def test_same_month_in_a_sentence_about_every_month_is_no_date() -> None:
+    text = (
+        "令和2年1月10日に採用された。店長は,当月11日以降の勤務表を作成した後,"
+        "遅くとも同月5日頃までに自身の計画を作成する。"
+    )
+    assert [span for span, _ in isos(text)] == ["令和2年1月10日"]
+    plain = "令和2年1月10日に採用された。店長は,同月15日に勤務表を作成した。"
+    assert isos(plain)[-1] == ("同月15日", "2020-01-15")
+
+
+def test_the_other_end_of_a_month_range() -> None:
+    text = "放送局は,平成二年六月ないし八月に,各地で取材した。"
+    assert isos(text) == [("平成二年六月", "1990-06"), ("八月", "1990-08")]
+    # a count of months or a month before the first is not an end
+    assert len(isos("平成二年六月から八月間")) == 1
+    assert len(isos("平成二年六月ないし三月に")) == 1
