@@ -215,16 +215,22 @@ def test_heldout_overall_floor_by_value(heldout_scores: list[DocScore]) -> None:
 # 0.836/0.792 (77), RATE 1.00/1.00 (34), SECTION 0.910/0.897 (429; by start offset 0.998/
 # 0.984: nearly all SECTION misses are levels under markers the source lost), all
 # 0.945/0.930. The floors guard against regressions; they are not targets.
+# Since then the error patterns reported on this set were fixed (items under a heading that
+# lost its marker, dotted `2.` of a quoted rule, capital `A` for a; units of a rate, か月半,
+# 半年, 秒間, 以内, stays and terms named by the words around them; 同年 after a bracketed
+# case number, 同月 of a routine, 6月ないし8月): DATE 0.993/0.974 (full dates 0.989/0.962),
+# PERIOD 1.00/1.00, SECTION 1.00/1.00, all 0.998/0.993. These figures are now TUNED to
+# these five documents and no longer measure unseen text (heldout3 does).
 HELDOUT2_FLOORS: dict[str, tuple[float, float]] = {
     "CASE_NUMBER": (0.95, 0.95),
-    "DATE": (0.97, 0.95),
+    "DATE": (0.98, 0.96),
     "MONEY": (0.97, 0.97),
-    "PERIOD": (0.80, 0.75),
+    "PERIOD": (0.97, 0.97),
     "RATE": (0.95, 0.95),
-    "SECTION": (0.89, 0.87),
+    "SECTION": (0.98, 0.98),
 }
-HELDOUT2_FULL_DATES = (0.96, 0.94)
-HELDOUT2_OVERALL = (0.93, 0.91)
+HELDOUT2_FULL_DATES = (0.97, 0.95)
+HELDOUT2_OVERALL = (0.97, 0.97)
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
