@@ -47,6 +47,7 @@ from core.extract._date_context import (
     relative_is_anchored,
     same_sentence,
 )
+from core.extract._date_events import event_relatives
 from core.extract._date_quotes import (
     YEAR_SHIFT,
     QuoteIndex,
@@ -303,6 +304,13 @@ def _two_digit_year(text: str, m: re.Match[str]) -> int | None:
 
 @register("dates", ["DATE"])
 def extract_dates(text: str) -> Iterator[Suggestion]:
+    """Dates in text order, with the days counted from a dated event (`_date_events`)."""
+    found = list(_dates(text))
+    extra = list(event_relatives(text, found))
+    yield from sorted(found + extra, key=lambda s: s.start) if extra else found
+
+
+def _dates(text: str) -> Iterator[Suggestion]:
     state = _State(text)
     quotes = QuoteIndex(text)
     # the quoted passage being read and the running date from before it

@@ -218,18 +218,18 @@ def test_heldout_overall_floor_by_value(heldout_scores: list[DocScore]) -> None:
 # Since then the error patterns reported on this set were fixed (items under a heading that
 # lost its marker, dotted `2.` of a quoted rule, capital `A` for a; units of a rate, か月半,
 # 半年, 秒間, 以内, stays and terms named by the words around them; 同年 after a bracketed
-# case number, 同月 of a routine, 6月ないし8月): DATE 0.993/0.974 (full dates 0.989/0.962),
-# PERIOD 1.00/1.00, SECTION 1.00/1.00, all 0.998/0.993. These figures are now TUNED to
+# case number, 同月 of a routine, 6月ないし8月, 事故翌日 from a dated event): DATE 0.993/0.985
+# (full dates 0.989/0.978), PERIOD 1.00/1.00, SECTION 1.00/1.00, all 0.998/0.996. These figures are now TUNED to
 # these five documents and no longer measure unseen text (heldout3 does).
 HELDOUT2_FLOORS: dict[str, tuple[float, float]] = {
     "CASE_NUMBER": (0.95, 0.95),
-    "DATE": (0.98, 0.96),
+    "DATE": (0.98, 0.97),
     "MONEY": (0.97, 0.97),
     "PERIOD": (0.97, 0.97),
     "RATE": (0.95, 0.95),
     "SECTION": (0.98, 0.98),
 }
-HELDOUT2_FULL_DATES = (0.97, 0.95)
+HELDOUT2_FULL_DATES = (0.97, 0.96)
 HELDOUT2_OVERALL = (0.97, 0.97)
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

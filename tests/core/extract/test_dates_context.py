@@ -167,3 +167,20 @@ def test_the_other_end_of_a_month_range() -> None:
     # a count of months or a month before the first is not an end
     assert len(isos("平成二年六月から八月間")) == 1
     assert len(isos("平成二年六月ないし三月に")) == 1
+
+
+def test_days_counted_from_a_dated_event() -> None:
+    text = (
+        "遅延損害金は本件事故の日である令和2年5月10日から起算する。令和3年1月5日に提訴した。"
+        "車両は事故翌日に処分され,本件事故の当日及び翌日に報道があった。本件事故当日は雨であった。"
+    )
+    got = [(span, v["date"]) for span, v in dates(text)]
+    assert got[2:] == [("翌日", "2020-05-11"), ("当日", "2020-05-10"), ("翌日", "2020-05-11")]
+    # `当日` alone names the event; a day followed by its own date leaves the span to it
+    assert ("当日", "2020-05-10") not in got[5:]
+    named = text + "本件事故前日の令和2年5月9日に点検した。"
+    assert [(s, d) for s, d in [(sp, v["date"]) for sp, v in dates(named)] if s == "前日"] == []
+    # an event never dated, or a plain noun, gives nothing
+    assert [s for s, _ in isos("令和2年5月10日に届けた。犯行前日は晴れていた。")] == [
+        "令和2年5月10日"
+    ]
