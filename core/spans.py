@@ -21,7 +21,7 @@ from core.assignments import touch_assignment
 from core.errors import ConflictError, HanreiError, NotFoundError
 from core.layers import MAIN, check_layer
 from core.model import SPAN_STATUSES, SpanData
-from core.repo import ensure_annotator, get_document, get_span, labels_by_key, log, span_data
+from core.repo import ensure_annotator, get_document, get_span, log, span_data
 from core.store.db import Store
 from core.store.models import Document, Label, Span
 
@@ -34,7 +34,7 @@ def _check_bounds(doc: Document, start: int, end: int) -> None:
 
 
 def _label(s: Session, doc: Document, key: str) -> Label:
-    lb = labels_by_key(s, doc.project_id).get(key)
+    lb = s.scalar(select(Label).where(Label.project_id == doc.project_id, Label.key == key))
     if lb is None:
         raise NotFoundError(f"label {key!r} does not exist in this project")
     return lb

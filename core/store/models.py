@@ -91,9 +91,11 @@ class Document(Base):
     encoding: Mapped[str | None] = mapped_column(String(32))
     sha256: Mapped[str] = mapped_column(String(64))
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
-    raw_text: Mapped[str] = mapped_column(Text)
+    # The original text and the offset map are needed for raw-offset export only: loaded
+    # when asked for, so a span edit does not read them (a judgment is up to 500k chars).
+    raw_text: Mapped[str] = mapped_column(Text, deferred=True)
     text: Mapped[str] = mapped_column(Text)
-    offset_map: Mapped[str] = mapped_column(Text)  # JSON of core.text.offsets.OffsetMap
+    offset_map: Mapped[str] = mapped_column(Text, deferred=True)  # JSON of an OffsetMap
     status: Mapped[str] = mapped_column(String(16), default="new")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(
