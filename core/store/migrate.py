@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, text
 from core.store.db import Store, sqlite_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_PG_MIGRATION_LOCK = 0x48414E52  # "HANR": the advisory lock key held while migrating
 
 
 class MigrationError(RuntimeError):
@@ -82,6 +83,16 @@ def upgrade(store: Store, script_location: Path = MIGRATIONS) -> Path | None:
             # not both read "no tables" and fail with "database is locked" on the write.
             conn.execution_options(sqlite_begin="IMMEDIATE")
         try:
+            # One transaction for the whole upgrade, begun here: Alembic then treats it as
+            # external and commits nothing itself. Left to Alembic, SQLite (non-transactional
+            # DDL to Alembic) gets a commit after every revision, which drops the write lock
+            # between revisions — a second program then runs the same revision — and leaves
+            # a half-upgraded file when a later revision fails.
+            conn.begin()
+            if not store.is_sqlite and conn.dialect.name == "postgresql":
+                # Programs starting at once on a team database queue here; the next one
+                # then reads the revision the first committed.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             if store.is_sqlite:

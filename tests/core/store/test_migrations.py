@@ -141,3 +141,54 @@ def test_write_rolls_back_on_error(store: Store) -> None:
         raise RuntimeError("boom")
     with store.read() as s:
         assert s.execute(text("SELECT count(*) FROM project WHERE name='x'")).scalar() == 0
+
+
+ADD_TABLE = '''
+"""test: a table, then a revision that fails"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9998"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("scratch", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade() -> None:
+    pass
+'''
+
+FAIL = '''
+"""test: fails"""
+revision = "9999"
+down_revision = "9998"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    raise RuntimeError("revision 9999 failed on purpose")
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_an_upgrade_is_one_transaction(store: Store, tmp_path: Path) -> None:
+    """A failing later revision leaves the database exactly at its old revision. Alembic on
+    its own commits SQLite after each revision, which also let a second program starting at
+    the same moment run a revision twice ("table already exists")."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = head_revision()
+    (scripts / "versions" / "9998_scratch.py").write_text(ADD_TABLE.format(head=head))
+    (scripts / "versions" / "9999_fail.py").write_text(FAIL)
+    with pytest.raises(RuntimeError, match="on purpose"):
+        upgrade(store, scripts)
+    assert current_revision(store.engine) == head
+    assert "scratch" not in inspect(store.engine).get_table_names()
