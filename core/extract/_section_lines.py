@@ -9,6 +9,7 @@ them are taken is decided in `core.extract.sections`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from core.extract.markers import ARABIC, LATIN, Marker, chain_follows, parse_marker
@@ -18,8 +19,16 @@ _QUOTE_MARK = re.compile("[「」]")
 _QUOTE_LIMIT = 30000  # characters a quoted block may span
 # the line before a one-line quoted item announces it: `…次のとおり加える。`
 _QUOTE_INTRO = re.compile("(?:とおり|ように)[^\\n。「」]{0,15}[。:：][ \\t\\u3000]*$")
-# `(1)` / `⑴` glued after the text of a heading line, followed by a space or the line end
-_EMBEDDED_FIRST = re.compile("(?<=[^ \\t\\u3000])(?:[(（]1[)）]|⑴)(?=[ \\t\\u3000]|$)", re.M)
+# `(1)` / `⑴` glued after the text of a heading line, followed by a space or the line end,
+# or by its paragraph's text right after a heading about something (`…について(1)前記の…`)
+_EMBEDDED_FIRST = re.compile("(?<=[^ \\t\\u3000])(?:[(（]1[)）]|⑴)", re.M)
+_HEAD_END = re.compile("(?:について|に関して|に対して|に対する判断|の判断)[ \\t\\u3000]*$")
+# `…。 (甲3,乙1)イ  …`: an evidence note closing a paragraph, the next item glued after it
+# where the source lost the line break (right-aligned notes); the note may nest 〔…〕
+_AFTER_NOTE = re.compile(
+    "[(（](?:甲|乙|丙|丁|証拠|証人|弁論|争いが|[^,，、()（）\\n]{0,8}本人)"
+    "[^()（）\\n]{0,160}[)）](?=[(（⑴-⒇①-⑳0-9一二三四五六七八九十ア-ンa-z])"
+)
 _GLYPH_ONE = frozenset("lI|")  # `1` misread by OCR / a PDF font
 _CAPITAL_A = re.compile("A[ \\t\\u3000]+[^\\x00-\\x7f]")  # `A  被告は…`, not `A社`
 
@@ -32,6 +41,7 @@ class Cand:
     chained_next: bool  # another marker follows directly (`2(1)`): no title of its own
     quote_end: int = 0  # `「(9)  …` opening a quoted block (an amendment's text): where it ends
     embedded: bool = False  # `…について(1)`: a first item at the end of a heading line
+    after_note: bool = False  # `…(甲3)イ  …`: an item glued after an evidence note
 
 
 def _quote_end(text: str, pos: int, limit: int) -> int:
@@ -82,23 +92,60 @@ def _embedded(text: str, i: int, after: int, e: int) -> Cand | None:
         seg = text[after : m.start()]
         if seg.count("(") + seg.count("（") != seg.count(")") + seg.count("）"):
             continue  # inside a bracket: a reference
+        if m.end() < e and text[m.end()] not in " \t\u3000" and not _HEAD_END.search(seg):
+            continue  # `…前記(1)記載の`: text goes on, and no heading ends before it
         mk = parse_marker(text, m.start(), e, True)
         if mk is not None:
             return Cand(i, mk, e, False, embedded=True)
     return None
 
 
+def _after_notes(text: str, i: int, ends: list[int], e: int) -> list[Cand]:
+    """Items glued after an evidence note (ending at `ends`): spaced (`(乙1)イ  …`) or
+    heading the rest of the line (`(甲8)(2)経過の概要`); taken only as the next sibling
+    of an open item."""
+    out: list[Cand] = []
+    for pos in ends:
+        mk = parse_marker(text, pos, e)
+        if mk is None or mk.chain:
+            continue
+        rest = text[mk.end : e]
+        if mk.spaced or (len(rest) <= 30 and "。" not in rest and "," not in rest):
+            if out:
+                last = out[-1]
+                out[-1] = Cand(
+                    last.line, last.marker, mk.start, False, embedded=last.embedded, after_note=True
+                )
+            first = all(n == 1 for _f, n in mk.ordinals)  # `(甲1)(1)  意義`: as if glued
+            out.append(Cand(i, mk, e, False, embedded=first, after_note=True))
+    return out
+
+
+def _note_ends(text: str, lines: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Line number -> where the evidence notes on it end with a marker right after."""
+    starts = [s for s, _e in lines]
+    out: dict[int, list[int]] = {}
+    for m in _AFTER_NOTE.finditer(text):
+        out.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.end())
+    return out
+
+
 def candidates(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[Cand]:
     out: list[Cand] = []
+    note_ends = _note_ends(text, lines)
     for i, (s, e) in enumerate(lines):
         if i in skip or s == e:
             continue
+        notes = _after_notes(text, i, note_ends[i], e) if i in note_ends else []
+        if notes:
+            e = notes[0].marker.start
         pos = _LEAD.match(text, s, e).end()  # type: ignore[union-attr]
         chained = False
         if text.startswith("「", pos):
             q = _quoted(text, i, pos, s, e)
             if q is not None:
                 out.append(q)
+            out.extend(notes)
             continue
         first = len(out)
         while pos < e:
@@ -118,4 +165,5 @@ def candidates(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[
                 last = out[-1]
                 out[-1] = Cand(last.line, last.marker, emb.marker.start, last.chained_next)
                 out.append(emb)
+        out.extend(notes)
     return out

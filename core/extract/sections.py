@@ -16,8 +16,11 @@ Markers the source lost: a 2nd item whose 1st is missing (`(2)`, `⑵` with no `
 opens its level when a later sibling of the same parent follows at a line start
 (`(3)`, or `⑷` when `⑶` was lost too), and such a level then tolerates one more gap. A
 first item glued to the end of its parent's heading line (`4 化膿性関節炎(…)(1) 意義`)
-counts when its next sibling starts a later line. An item 1 printed as a Latin `l`/`I`
-(a glyph error, `l甲九号証…`) counts when a spaced `2` follows as its sibling.
+counts when its next sibling starts a later line; glued to a heading about something
+(`…について(1)前記のとおり`) it may be followed by its paragraph's text. An item glued
+after the evidence note that ended the paragraph before it (`…。 (甲3)イ  …`, the note's
+line break lost) counts as the next sibling of an open item only. An item 1 printed as a
+Latin `l`/`I` (a glyph error, `l甲九号証…`) counts when a spaced `2` follows as its sibling.
 
 Spans: a titled heading covers its line (without the newline); a numbered paragraph
 (`1 被告は，…支払え。`, title "") covers the marker only, so the span is the same in
@@ -191,7 +194,8 @@ class _Walker:
             if c.line >= stop_line:
                 return False
             mine = {n for f, n in c.marker.ordinals if f == fam}
-            if mine & set(want) and (not line_start or (c.marker.spaced and not c.embedded)):
+            spaced = c.marker.spaced or not cand.marker.spaced  # or written alike
+            if mine & set(want) and (not line_start or (spaced and not c.embedded)):
                 return True
             if line_start and mine & (own | {1}) and not c.embedded and not c.quote_end:
                 return False
@@ -285,6 +289,8 @@ class _Walker:
         if cand.embedded:
             return self._accept_embedded(ci)
         sib = self._sibling_at(mk)
+        if cand.after_note and sib is None:
+            return None
         if sib is not None:
             i, fam, n = sib
             del self.stack[i + 1 :]

@@ -166,3 +166,35 @@ def test_item_a_printed_as_a_capital() -> None:
     # without `b` after it, a capital A stays text
     alone = text.replace("b　乙山", "乙山")
     assert "A" not in [n for _, n in numbers(alone)]
+
+
+def test_items_glued_after_an_evidence_note_that_ended_their_paragraph() -> None:
+    # right-aligned notes `(甲3)` lost their line break: the next item follows on the line
+    text = (
+        "理由\n第1　判断\n1　認定事実\n(1)丙川商事の業績について\nア  丙川商事は衣料を販売する。"
+        "    (甲3,4)\nイ  丙川商事の売上げは減った。      (乙1,丁山本人〔5 項〕)"
+        "ウ  丁山は報告した。        (甲5の1・2)エ  役員会は開かれなかった。\n"
+        "(証拠略)(2)退任までの経過\nア  丁山は辞任した。\n"
+        "(3)小括\n2　争点2について\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "第1"), (2, "1"), (3, "(1)"), (4, "ア"), (4, "イ"), (4, "ウ"), (4, "エ"),
+        (3, "(2)"), (4, "ア"), (3, "(3)"), (2, "2"),
+    ]  # fmt: skip
+    # only the next sibling of an open item counts, and only after an evidence note
+    stray = text.replace("(甲5の1・2)エ", "(甲5の1・2)カ").replace("(乙1,丁山本人", "(なお")
+    assert [n for _, n in numbers(stray) if n in ("ウ", "エ", "カ")] == []
+
+
+@pytest.mark.parametrize("first", ["(1)", "⑴", "（1）"])
+def test_a_first_item_glued_to_a_heading_about_something(first: str) -> None:
+    text = (
+        f"理由\n第1　判断\n1　争点1(責任の有無)について{first}前記認定のとおり,丙川は注意を怠った。\n"
+        "(2)そして,丁山も注意を怠った。\n(3)以上によれば,責任がある。\n2　争点2について\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "第1"), (2, "1"), (3, first), (3, "(2)"), (3, "(3)"), (2, "2"),
+    ]  # fmt: skip
+    # glued to the text of a sentence, `(1)` is a reference even when (2) follows
+    ref = text.replace("について" + first + "前記", "の前記" + first + "記載の")
+    assert first not in [n for _, n in numbers(ref)]
