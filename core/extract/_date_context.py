@@ -93,16 +93,22 @@ _CASE_NUMBER_AFTER = re.compile(r"[(（][^()（）\n]{1,6}[)）]第?[0-9０-９]
 _EVERY_MONTH = re.compile(r"当月|毎月|各月")
 
 
-# the other end of a month range after a year-month: 平成2年6月ないし8月 (not 8月10日, 8月頃)
+# the next month of a range or list after a year-month: 平成2年6月ないし8月, 同年2月及び3月,
+# 5月(5272時間)及び6月分, 六月末から八月にかけて (not 8月10日, 8月頃, 3月間)
 _NEXT_MONTH = re.compile(
-    r"(?:[~〜～]|から|ないし|乃至)[ \u3000]?(?P<m>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})"
+    r"(?:[(（][^()（）\n]{1,20}[)）])?[ \u3000]?"
+    r"(?:[~〜～,，、・と]|から|ないし|乃至|及び|および|並びに|又は|または)[ \u3000]?"
+    r"(?P<m>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})"
     r"[ \u3000]?月(?![ \u3000]?(?:[0-9０-９〇一二三四五六七八九十]{1,3}[ \u3000]?日|上旬|中旬|下旬"
-    r"|初旬|末|頃|ころ|ごろ)|間|分|以|目|前|後|[0-9０-９])"
+    r"|初旬|末|頃|ころ|ごろ)|間|以|目|前|後|[0-9０-９])"
 )
+# a range's end right after a month written alone: 1月から3月まで (the year left out)
+RANGE_AFTER_MONTH = r"(?=[ \u3000]?(?:から|ないし|乃至|[~〜～])[ \u3000]?«N»[ \u3000]?月)"
 
 
 def range_end_month(text: str, end: int, month: int) -> tuple[int, int, int] | None:
-    """(start, end, month) of `8月` in `6月ないし8月` right at `end`, a later month only."""
+    """(start, end, month) of `8月` in `6月ないし8月` / `2月及び3月` right at `end`, a later
+    month only."""
     m = _NEXT_MONTH.match(text, end)
     later = parse_int(m.group("m")) if m else None
     if m is None or later is None or not month < later <= 12:
@@ -121,11 +127,22 @@ def same_sentence(text: str, begin: int, start: int) -> bool:
     return 0 <= begin <= start and _BREAKS.search(text, begin, start) is None
 
 
-def describes_every_month(text: str, ctx_end: int, start: int) -> bool:
+def describes_every_month(text: str, ctx_end: int, start: int, day: bool = True) -> bool:
     """`当月11日以降の…を決定した後,遅くとも同月5日頃までに`: 同月 after 当月 / 毎月 in its
-    sentence (and after the last date) is a month of a routine, not a date."""
+    sentence (and after the last date) is a month of a routine, not a date. A 同月 without
+    a day (`毎月変動していたところ,…同月以降の平均値`) still names a month unless 当月 does."""
     sentence = max(ctx_end, text.rfind("。", 0, start) + 1, text.rfind("\n", 0, start) + 1)
-    return _EVERY_MONTH.search(text, sentence, start) is not None
+    found = _EVERY_MONTH.search(text, sentence, start)
+    return found is not None and (day or found.group() == "当月")
+
+
+# `翌月25日払い`, `同月末日締め`: the pay day or closing day of every month
+_PAY_DAY = re.compile(r"[ \u3000]?(?:払い?|締め?)(?![っわおえ])")
+
+
+def names_a_pay_day(text: str, end: int) -> bool:
+    """True for `翌月25日払い` at `end`'s day: a rule of every month, not a date."""
+    return _PAY_DAY.match(text, end) is not None
 
 
 def follows_case_number(text: str, year_end: int, start: int) -> bool:

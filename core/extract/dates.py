@@ -22,7 +22,10 @@ A western year with its era year in brackets is one date (`2013年(平成25年)1
 `2019(令和元)年5月1日`, `平成25年(2013年)10月`). A year alone (`平成3年`, `平成3年度`, the
 year of a case or law number) is not a date here. Times (`午後1時10分頃`) stay outside the
 span. Invalid dates (2月30日) are dropped. `翌22日` is the day after the running date (the 22nd);
-`98年11月16日` is 1998 (00-49: 20xx). `平成2年6月ないし8月`: the range's end is a date too.
+`98年11月16日` is 1998 (00-49: 20xx). `平成2年6月ないし8月`, `同年2月(…)及び3月`, `5月,6月
+及び7月分`, `六月末から八月にかけて`: each later month of a range or list is a date too, and
+so is `1月から3月まで` written without a year in a paragraph that gave a date (not quoted).
+`同月14,15日`: two days sharing one 日. `翌月25日払い` is every month's pay day.
 同年 in the sentence of a case number (`上告した(令和3年(あ)第151号)が,…同年4月8日`) takes
 its year; 同月 after 当月 / 毎月 in its sentence is a routine, not a date. Quoted passages,
 amendments and rules of every year: see `_date_quotes`.
@@ -37,10 +40,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from core.extract._date_context import (
+    RANGE_AFTER_MONTH,
     case_number_end,
     describes_every_month,
     follows_case_number,
     is_citation,
+    names_a_pay_day,
     next_numbered_day,
     opens_defined_term,
     range_end_month,
@@ -93,7 +98,9 @@ _DATE = re.compile(
         r"|翌(?P<rnd>«N»)«S»日(?!間|分|以|目|前|後)"
         r"|(?P<rd>同日|翌日|前日)"
         r"|(?<![年月日0-9０-９〇一二三四五六七八九十同翌前毎/])(?P<mm>«N»)«S»月"
-        r"(?:«S»(?P<md>«N»)«S»日|(?=«S»(?:上旬|中旬|下旬|初旬|末|頃|ころ|ごろ)))"
+        r"(?:«S»(?P<md>«N»)«S»日|(?=«S»(?:上旬|中旬|下旬|初旬|末|頃|ころ|ごろ))|"
+        + RANGE_AFTER_MONTH
+        + ")"
     )
 )
 _DATE_ANCHOR = re.compile(
@@ -119,6 +126,11 @@ _NEXT_DAY = re.compile(
     )
 )
 _BARE = frozenset(("翌日", "前日", "翌月", "前月"))
+_BARE_MONTH = frozenset(("同月", "翌月", "前月"))  # `同月,6月のデータ`: no list after them
+# the first of two days written with one 日: 同月14,15日 / 同月一四、一五日
+_DAY_PAIR = re.compile(
+    _rx(r"«S»(?P<d>«N»)(?=«S»[,，、・]«S»(?P<e>«N»)«S»日(?!間|分|以|前|後|目|数|程))")
+)
 # before `10年5月1日`, an era year (平成⏎10年, H10年, 平成9年から10年3月31日まで): not 2010
 _NOT_TWO_DIGIT_YEAR = re.compile(
     _rx(
@@ -128,6 +140,17 @@ _NOT_TWO_DIGIT_YEAR = re.compile(
     )
 )
 _THEN_DATE = re.compile(r"(?:である|に当たる|にあたる|の|[(（])?[ \u3000]?")
+
+
+def _range_in_story(
+    text: str, m: re.Match[str], quote: tuple[int, int] | None, state: _State
+) -> bool:
+    """`1月から3月まで` with no year: a range of the story when its paragraph already gave
+    a date, and it is neither quoted nor glued to a name (`ST1月~9月`)."""
+    before = text[m.start() - 1] if m.start() > 0 else "\n"
+    if quote is not None or (before.isascii() and before.isalpha()) or state.ctx_end < 0:
+        return False
+    return text.find("\n", state.ctx_end, m.start()) < 0
 
 
 def _n(s: str) -> int | None:
@@ -278,8 +301,12 @@ def _relative(
             cy = state.case_year[0]  # 上告した(令和3年(あ)第151号)が,…同年4月8日
         return cy + YEAR_SHIFT[g("ry")], mo, d, g("ry") + "年"
     if g("rm"):
-        if cm is None or (g("rm") == "同" and describes_every_month(text, state.ctx_end, start)):
+        if cm is None or (
+            g("rm") == "同" and describes_every_month(text, state.ctx_end, start, bool(g("rmd")))
+        ):
             return None
+        if g("rmd") and names_a_pay_day(text, m.end()):
+            return None  # 毎月末日締め,翌月25日払い: every month's pay day
         y, mo = _shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
         d = parse_int(g("rmd")) if g("rmd") else None
         if g("rmd") and d is None:
@@ -371,6 +398,12 @@ def _dates(text: str) -> Iterator[Suggestion]:
             d = parse_int(g("md")) if g("md") else None
             if (g("md") and d is None) or in_amended_phrase(text, quote):
                 continue  # 「10月6日」とあるのを「9月9日」と改め: the judgment below's year
+            if (
+                d is None
+                and not _SUFFIX.match(text, m.end())
+                and not _range_in_story(text, m, quote, state)
+            ):
+                continue  # 1月から3月まで quoted, after a name (ST1月~9月) or far from any date
             if generic_year_before(text, m.start()) or states_a_rule(text, m.start()):
                 continue  # 当該年度の初日の属する年の一月一日: a rule, every year
             left_out = _year_left_out(text, m, mo, d, state)
@@ -387,8 +420,11 @@ def _dates(text: str) -> Iterator[Suggestion]:
         if y is None or mo is None or not _valid(y, mo, d):
             continue
         end = m.end()
-        if d is None and _BROKEN_DAY.match(text, end):
-            continue  # 平成6年5月⏎14日 or 同月一四、一五日: the day is there, not readable here
+        pair = _DAY_PAIR.match(text, end) if d is None else None
+        if pair is not None and _valid(y, mo, parse_int(pair.group("d"))):
+            d, end = parse_int(pair.group("d")), pair.end("d")  # 同月一四、一五日: the 14th
+        elif d is None and _BROKEN_DAY.match(text, end):
+            continue  # 平成6年5月⏎14日: the day is there, not readable here
         suf = _SUFFIX.match(text, end)
         if suf:
             word = suf.group(1)
@@ -417,9 +453,17 @@ def _dates(text: str) -> Iterator[Suggestion]:
         if d is not None and opens_defined_term(text, m.start()):
             state.defined[(mo, d)] = y
         yield found
-        if d is None and not citation and not attrs and (nm := range_end_month(text, end, mo)):
-            state.ctx, state.ctx_end, state.last_end = (y, nm[2], None), nm[1], nm[1]
-            yield Suggestion("DATE", nm[0], nm[1], {"date": _iso(y, nm[2], None)})
+        if (
+            d is None
+            and not citation
+            and "birth" not in attrs
+            and attrs.get("relative") not in _BARE_MONTH
+        ):
+            last = mo
+            while nm := range_end_month(text, end, last):
+                state.ctx, state.ctx_end, state.last_end = (y, nm[2], None), nm[1], nm[1]
+                yield Suggestion("DATE", nm[0], nm[1], {"date": _iso(y, nm[2], None)})
+                end, last = nm[1], nm[2]
         if d is None or citation:
             continue
         for nd_start, nd_end, nd in _next_days(text, end, d):

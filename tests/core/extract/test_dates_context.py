@@ -169,6 +169,58 @@ def test_the_other_end_of_a_month_range() -> None:
     assert len(isos("平成二年六月ないし三月に")) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("令和2年4月1日に届けた。同年2月及び3月は繁忙であった。", ["2020-02", "2020-03"]),
+        ("令和2年4月1日に届けた。同年1月から3月までの売上げ", ["2020-01", "2020-03"]),
+        ("令和2年4月1日に届けた。同年2月(500件)及び3月(600件)", ["2020-02", "2020-03"]),
+        ("令和2年5月、6月及び7月分の賃料", ["2020-05", "2020-06", "2020-07"]),
+        ("平成三年五月末から八月にかけて取材した。", ["1991-05", "1991-08"]),
+        ("令和2年4月1日,甲は1月から3月までの業績を公表した。", ["2020-01", "2020-03"]),
+        ("令和2年4月1日,甲は一月~三月の業績を公表した。", ["2020-01", "2020-03"]),
+    ],
+)
+def test_months_of_a_list_or_range_with_the_year_left_out(text: str, months: list[str]) -> None:
+    assert [iso for _, iso in isos(text) if len(iso) == 7] == months
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和2年4月1日に届けた。\n鰊の漁期にあたる四月から五月にかけてが華であった。",  # far
+        "令和2年4月1日に届けた。甲は「1月から3月までの分を渡す」と述べた。",  # quoted speech
+        "令和2年4月1日に届けた。ST1月~9月の分を渡した。",  # glued to a name
+        "令和2年4月1日に届けた。毎年1月から3月までは繁忙期である。",  # every year
+    ],
+)
+def test_month_ranges_without_a_year_and_no_story_date_are_no_dates(text: str) -> None:
+    assert [iso for _, iso in isos(text) if len(iso) == 7] == []
+
+
+def test_two_days_written_with_one_day_counter() -> None:
+    text = "平成2年9月1日に報じられた。また,同月一四、一五日に開催された会議で発表した。"
+    assert isos(text)[1:] == [("同月一四", "1990-09-14"), ("一五日", "1990-09-15")]
+    assert isos("令和元年5月1日に着いた。同月14,15日は休んだ。")[1:] == [
+        ("同月14", "2019-05-14"),
+        ("15日", "2019-05-15"),
+    ]
+
+
+def test_a_pay_day_of_every_month_is_no_date() -> None:
+    text = "令和2年4月1日に採用された。被告は,翌月25日払いであったと主張する。"
+    assert [span for span, _ in isos(text)] == ["令和2年4月1日"]
+    paid = "令和2年4月1日に採用された。被告は,翌月25日に賃金を支払った。"
+    assert isos(paid)[-1] == ("翌月25日", "2020-05-25")
+
+
+def test_same_month_without_a_day_after_every_month_still_names_the_month() -> None:
+    text = "原告は,令和2年4月以降も働いた。賃金は毎月変動したところ,同月以降の平均は減った。"
+    assert isos(text)[-1] == ("同月", "2020-04")
+    routine = "原告は,令和2年4月以降も働いた。当月の勤務表を作成し,同月以降に提出した。"
+    assert [span for span, _ in isos(routine)] == ["令和2年4月"]
+
+
 def test_days_counted_from_a_dated_event() -> None:
     text = (
         "遅延損害金は本件事故の日である令和2年5月10日から起算する。令和3年1月5日に提訴した。"
