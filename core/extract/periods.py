@@ -19,6 +19,9 @@ A bare `3年` or `6月` is a general duration only before a word that makes it a
 `半年` P6M, `約30秒間` PT30S, `2年以内`, `約2年の間`, `30年に対応するライプニッツ係数`,
 `1,2年間` (both ends), and counts named as a stay or term by the words around them
 (`入院した123日`, `通院期間中(402日)`, `合計123日の入院`, `労働能力喪失期間30年`).
+Delays and spans of work are lengths (`約10分遅れ`, `2分20秒遅れ`, `二〇年来`, `10年以上
+かけて`, `過去17年で`); counts are not: months of pay (`基本給の3か月分`, and the cap of such
+a count, `12か月を上限`), a factor of a formula (`月額50万円×3か月`), `1時間に1本`.
 """
 
 from __future__ import annotations
@@ -39,10 +42,11 @@ _PARTS = {
     # what may follow a bare `15分` that is a length of time (not 100分の30, 3分し, 5分5厘)
     "«MIN»": r"の(?![0-9０-９〇一二三四五六七八九十])|[をにでがはもやと、,，。・)）」~〜～\n]"
     r"|程|ずつ|単位|ない|から|まで|以上|以内|未満|余|弱|強|超|休|及び|又は|並びに|前後|ほど|くらい"
-    r"|ぐらい|$",
+    r"|ぐらい|遅れ|遅延|早く|早ま|$",
     # after `20年` / `30日` / `2週`: a length that passes, lasts or is set (`20年を経過`)
     "«EL»": r"(?:[をが]経過|の期間|の間(?!柄)|にわた|に亘|と定め|より[永長]い|以内"
-    r"|に対応する(?:ライプニッツ|新?ホフマン))",
+    r"|に対応する(?:ライプニッツ|新?ホフマン)|遅れ|の遅れ|遅延|の遅延"
+    r"|来(?![日訪場店社院所庁館航園客襲年月週期])|(?:以上|余り?)?を?かけ[てた])",
 }
 
 
@@ -73,7 +77,7 @@ _GENERAL = _rx(
     r"|(?P<h>時)間(?:(?P<hm>«N»)分|(?P<hh>半))?"
     r"|(?P<mi>分)間"
     r"|(?P<sec>秒)間"
-    r"|(?P<mb>分)(?=«MIN»))"
+    r"|(?P<mb>分)(?:(?P<ms>«N»)秒間?)?(?=«MIN»))"
 )
 # the number that opens a range whose other end is a period: `1~6か月`, `3~4時間`
 _RANGE_START = re.compile(
@@ -82,10 +86,22 @@ _RANGE_START = re.compile(
 )
 _ANCHOR = re.compile(
     r"[間月毎]|[0-9０-９]分|年半|ごと|経過|の期間|にわた|に亘|と定め|より[永長]い|以内|に対応"
+    r"|年来|かけ[てた]|遅[れ延]"
 )
 # `1か月当たり5000円`, `1時間につき`, `1か月単位の変形労働時間制`: a unit of a rate
 # (`15分単位で休憩を取る` stays a length: breaks are taken in those lengths)
-_PER_UNIT = re.compile(r"[ \u3000]?(?:当たり|あたり|当り|につき|(?<!分)単位)")
+_PER_UNIT = re.compile(
+    r"[ \u3000]?(?:当たり|あたり|当り|につき|(?<!分)単位"
+    r"|に[0-9０-９一二三四五六七八九十]{1,3}(?:本|回|度|便|件|台|人|個|通|錠))"
+)
+# `基本給の3か月分`, `30日分の賃金`: a count of monthly (daily) amounts of pay, not a length
+# (`1週間分の週報をまとめて作成`: a week's worth of work stays a length)
+_COUNT_AFTER = re.compile(r"分(?!間|[0-9０-９〇一二三四五六七八九十])")
+_PAY = re.compile(r"給|賃金|報酬|手当|賞与|退職金|円|額|料")
+# `月額50万円×3か月`: a factor of a formula
+_FORMULA_BEFORE = re.compile(r"[×xX*＊][ \u3000]?(?:約)?$")
+# `1か月分の賃金…(ただし,12か月を上限とする)`: the cap of that count of months
+_CAP_AFTER = re.compile(r"[をが](?:上限|限度)")
 # `1,2年間`: the number before a comma is the other end when it is one less
 _PAIR_START = re.compile(r"(?<![0-9０-９.．,，、])(?P<n>[0-9０-９]{1,2})[,，、]$")
 # `半年くらいの間`, `半年間`: six months (not 上半年, 半年後)
@@ -93,12 +109,12 @@ _HALF_YEAR = re.compile(r"(?<![0-9０-９〇一二三四五六七八九十上下
 # a stay or a term named just before or after the count: `入院した123日`, `通院期間中(402日)`,
 # `労働能力喪失期間30年`, `合計123日の入院` (a count in a formula, `1500円×123日`, is not)
 _TERM = _rx(
-    r"(?:(?:入院|通院|休業|療養|欠勤|勤務)した|期間中?[(（]?)"
+    r"(?:(?:入院|通院|休業|療養|欠勤|勤務)した|期間中?[(（]?|過去|直近)"
     r"(?P<n>[0-9０-９〇一二三四五六七八九十百千]+)(?:(?P<y>年)|(?P<m>«MS»)|(?P<d>日))(?![0-9０-９])"
     r"|(?<![0-9０-９〇一二三四五六七八九十百千×x*年月])(?P<n2>[0-9０-９〇一二三四五六七八九十百千]+)日"
     r"(?=の?(?:入院|通院|休業|療養|欠勤))"
 )
-_TERM_ANCHOR = re.compile(r"期間|した|入院|通院|休業|療養|欠勤")
+_TERM_ANCHOR = re.compile(r"期間|した|入院|通院|休業|療養|欠勤|過去|直近")
 _SENTENCE_ANCHOR = re.compile(r"[役錮固刑留]")
 _SUSPENSION_ANCHOR = re.compile(r"猶")
 _CUSTODY_ANCHOR = re.compile(r"勾")
@@ -181,6 +197,11 @@ def _general(g: Any) -> tuple[str | None, str | None]:
         return None, None  # 十分 (enough) is not ten minutes
     unit = next(k for k in ("m", "w", "d", "mi", "mb", "sec") if g(k))
     count = _num(n)
+    if g("ms"):  # 2分20秒
+        secs = _num(g("ms"))
+        if count is None or secs is None or secs >= 60:
+            return None, None
+        return None, iso_duration(minutes=count, seconds=secs)
     if g("mh"):  # 一か月半: a month and a half
         return None, None if count is None else iso_duration(months=count, days=15)
     return unit, None if count is None else iso_duration(**{_UNITS[unit]: count})
@@ -227,6 +248,21 @@ def _float(s: str) -> float | None:
         return None if n is None else float(n)
 
 
+def _is_a_count(text: str, start: int, end: int) -> bool:
+    """`3か月分`, `×3か月`, or a cap on months of pay counted just before (`1か月分の賃金
+    …12か月を上限`): counts of units, not lengths of time."""
+    if _FORMULA_BEFORE.search(text, max(0, start - 3), start):
+        return True
+    if _COUNT_AFTER.match(text, end):
+        lo = max(text.rfind("。", 0, start) + 1, start - 20)
+        hi = text.find("。", end, end + 20)
+        return _PAY.search(text, lo, hi if hi >= 0 else end + 20) is not None
+    if not _CAP_AFTER.match(text, end):
+        return False
+    sentence = text.rfind("。", 0, start) + 1
+    return "月分" in text[max(sentence, start - 80) : start]
+
+
 def _terms(text: str, add: Callable[[int, int, dict[str, Any]], None]) -> None:
     """Counts named as a stay or a term by the words around them (`_TERM`)."""
     for m in finditer_near(_TERM, _TERM_ANCHOR, text):
@@ -234,6 +270,8 @@ def _terms(text: str, add: Callable[[int, int, dict[str, Any]], None]) -> None:
         count = _num(m.group(key))
         end = m.end(key) + (len(m.group("m")) if m.group("m") else 1)
         if count is None or _OFFSET_AFTER.match(text, end) or _PER_UNIT.match(text, end):
+            continue
+        if _is_a_count(text, m.start(key), end):
             continue
         unit = "years" if m.group("y") else "months" if m.group("m") else "days"
         add(m.start(key), end, {"duration": iso_duration(**{unit: count}), "kind": "期間"})
@@ -285,6 +323,8 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
         if _elapsed_is_a_date(g, text, start):
             continue
         if _OFFSET_AFTER.match(text, m.end()) or _PER_UNIT.match(text, m.end()):
+            continue
+        if _is_a_count(text, start, m.end()):
             continue
         unit, dur = _general(g)
         if dur:

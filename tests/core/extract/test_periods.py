@@ -303,3 +303,47 @@ def test_one_or_two_years_gives_both_ends() -> None:
     ]
     # not a pair: 3,5年間 (the numbers are not consecutive)
     assert [sp for sp, _ in periods("その後3,5年間は使用した。")] == ["5年間"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("列車は定刻より約10分遅れで到着した。", "約10分", "PT10M"),
+        ("列車は駅を6分遅れて発車した。", "6分", "PT6M"),
+        ("定刻より2分20秒遅れで出発した。", "2分20秒", "PT2M20S"),
+        ("工事は3日遅れで完了した。", "3日", "P3D"),
+        ("甲は二〇年来の研究に基づき執筆した。", "二〇年", "P20Y"),
+        ("甲は一〇年以上かけて資料を集めた。", "一〇年", "P10Y"),
+        ("各地を四〇日かけて取材した。", "四〇日", "P40D"),
+        ("業績は過去17年で最悪であった。", "17年", "P17Y"),
+    ],
+)
+def test_delays_and_spans_of_work_are_lengths(text: str, span: str, duration: str) -> None:
+    assert [(sp, v["duration"]) for sp, v in periods(text)] == [(span, duration)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "賞与として基本給の3か月分に相当する金額を支払った。",  # months of pay
+        "基本給与6か月分の退職手当を支払う。",
+        "勤続1年につき1か月分の賃金に相当する額(ただし,12か月を上限とする)",  # its cap
+        "減額分は150万円(計算式:月額50万円×3か月)である。",  # a factor of a formula
+        "ダイヤは1時間に1本となった。",  # a unit of a rate
+        "列車は約3分後に到着した。",  # an offset
+        "平成20年来の取引",  # an era year
+    ],
+)
+def test_counts_of_pay_factors_and_rate_units_are_no_lengths(text: str) -> None:
+    assert [sp for sp, _ in periods(text) if not sp.startswith("1年")] == []
+
+
+def test_a_weeks_worth_of_work_is_still_a_length() -> None:
+    assert [(sp, v["duration"]) for sp, v in periods("後日,1週間分の週報をまとめて作成した。")] == [
+        ("1週間", "P1W")
+    ]
+    # a cap of months counted on their own is a length
+    assert [sp for sp, _ in periods("契約期間は3年間,更新は12か月を上限とする。")] == [
+        "3年間",
+        "12か月",
+    ]
