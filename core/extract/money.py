@@ -11,10 +11,12 @@ A numeral that starts a line whose previous line ends in a digit (`600⏎0円`) 
 fragment of a broken number and is not suggested: line repair makes it whole.
 
 RATE value: `{"rate": float}` plus `"per": "年"` for an annual rate and `"fraction": "a/b"`
-for fractions (`10分の1`, `これを3分し，その1を`). The bare number opening a range is a rate
-in the unit of the other end (`一~二割`: `一` 0.1; `50~85%`: `50` 0.5), when smaller. A
-doubled long-vowel mark (`パーーセント`) is read; a 十 right before arabic digits (`十13%`)
-is a plus sign that the source turned into a kanji and stays outside the span.
+for fractions (`10分の1`, `これを3分し，その1を`, `職務時間の1/2`: a slash fraction only
+of something named before it, not in a formula or a page reference); `2.5割` is 0.25.
+The bare number opening a range is a rate in the unit of the other end (`一~二割`: `一`
+0.1; `50~85%`: `50` 0.5), when smaller. A doubled long-vowel mark (`パーーセント`) is read;
+a 十 right before arabic digits (`十13%`) is a plus sign that the source turned into a
+kanji and stays outside the span.
 """
 
 from __future__ import annotations
@@ -180,15 +182,19 @@ _N = r"[0-9０-９〇一二三四五六七八九十百]+"
 _DEC = r"[0-9０-９〇一二三四五六七八九十]+(?:[.．・][0-9０-９〇一二三四五六七八九]+)?"
 _RATE = re.compile(
     # 年5分 / 年5分5厘 / 年1割4分6厘: 分 is a rate only after 年 or after 割
-    r"(?P<wari>(?P<w_year>年[ \u3000]?)?(?P<w>" + _N + r")割(?:(?P<wb>" + _N + r")分)?"
+    r"(?P<wari>(?P<w_year>年[ \u3000]?)?(?P<w>" + _N + r"(?:[.．・]" + _N + r")?)割"
+    r"(?:(?P<wb>" + _N + r")分)?"
     r"(?:(?P<wr>" + _N + r")厘)?)"
     r"|(?P<bu>(?<![0-9０-９〇一二三四五六七八九十元])年[ \u3000]?(?P<b>" + _N + r")分"
     r"(?:(?P<br>" + _N + r")厘)?(?!間|以内|の[0-9０-９〇一二三四五六七八九十]))"
     r"|(?P<pct>(?P<p_year>年[ \u3000]?)?(?P<p>" + _DEC + r")[ \u3000]?(?:%|％|パー+セント))"
     r"|(?P<frac>(?<![時0-9０-９])(?P<fd>" + _N + r")分の(?P<fn>" + _N + r"))"
     r"|(?P<split>(?P<sd>" + _N + r")分し[,，、]?[ \u3000]?その(?P<sn>" + _N + r"))"
+    # `職務時間の1/2`: a slash fraction of something named before it (not 9/12年, 1/2頁)
+    r"|(?P<slash>(?<=[^年]の)(?P<sln>[0-9０-９]{1,3})[/／](?P<sld>[0-9０-９]{1,3})"
+    r"(?![0-9０-９/／.．年月日頁枚号行条項]|ページ))"
 )
-_RATE_ANCHOR = re.compile(r"[割分%％]|パー+セント")
+_RATE_ANCHOR = re.compile(r"[割分%％/／]|パー+セント")
 # the number opening a range whose other end is the rate: `一~二割`, `50~85%`, `五〇ないし六〇`
 _RATE_RANGE_START = re.compile(
     r"(?<![0-9０-９〇一二三四五六七八九十百.．・第])(?P<n>" + _DEC + r")[ \u3000]?"
@@ -205,12 +211,15 @@ def _year_prefix_ok(text: str, start: int) -> bool:
 def _rate_value(m: re.Match[str], text: str) -> tuple[int, int, dict[str, Any]] | None:
     g = m.group
     if g("wari"):
-        w = parse_int(g("w"))
+        dec = parse_decimal(g("w")) if any(c in g("w") for c in ".．・") else None
+        w = parse_int(g("w")) if dec is None else 0
+        if dec is not None and (g("wb") or g("wr")):
+            return None  # 2.5割3分: not a way rates are written
         wb = parse_int(g("wb")) if g("wb") else 0
         wr = parse_int(g("wr")) if g("wr") else 0
         if w is None or wb is None or wr is None or wb >= 10 or wr >= 10:
             return None
-        val: dict[str, Any] = {"rate": round(w / 10 + wb / 100 + wr / 1000, 10)}
+        val: dict[str, Any] = {"rate": round((dec or w) / 10 + wb / 100 + wr / 1000, 10)}
         start = m.start()
         if g("w_year"):
             if _year_prefix_ok(text, start):
@@ -247,9 +256,14 @@ def _rate_value(m: re.Match[str], text: str) -> tuple[int, int, dict[str, Any]] 
             m.end(),
             {"rate": float(round(Fraction(num, den), 10)), "fraction": f"{num}/{den}"},
         )
-    den, num = parse_int(g("sd")), parse_int(g("sn"))
-    if not den or num is None or num > den:
-        return None
+    if g("slash"):
+        den, num = parse_int(g("sld")), parse_int(g("sln"))
+        if not den or not num or num >= den:
+            return None
+    else:
+        den, num = parse_int(g("sd")), parse_int(g("sn"))
+        if not den or num is None or num > den:
+            return None
     return m.start(), m.end(), {"rate": round(num / den, 10), "fraction": f"{num}/{den}"}
 
 

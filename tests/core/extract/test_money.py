@@ -138,6 +138,10 @@ def test_kara_without_made_is_not_a_range() -> None:
         ("持分は五分の二である。", "五分の二", {"rate": 0.4, "fraction": "2/5"}),
         ("過失割合は3割とする。", "3割", {"rate": 0.3}),
         ("その24%相当額", "24%", {"rate": 0.24}),
+        ("割増率は2.5割から", "2.5割", {"rate": 0.25}),
+        ("割増率は二・五割から", "二・五割", {"rate": 0.25}),
+        ("拘束時間の1/2を算入する。", "1/2", {"rate": 0.5, "fraction": "1/2"}),
+        ("乗務時間の１／４,の中から", "１／４", {"rate": 0.25, "fraction": "1/4"}),
     ],
 )
 def test_rates(text: str, span: str, value: dict[str, Any]) -> None:
@@ -157,6 +161,11 @@ def test_costs_split_is_a_fraction() -> None:
         "約30分面談した。",
         "本件役割を果たした。",
         "平成3年5分",
+        "甲第3号証の1/2頁",  # a page
+        "(200万円/年×9/12年)",  # a formula
+        "113/100×94/100=1.06",  # not after の
+        "令和2年の1/5に届いた。",  # a date, not below one
+        "その3/2倍",
     ],
 )
 def test_not_rates(text: str) -> None:
