@@ -3,7 +3,8 @@
 The span is the defined term inside the quotes; the value is
 {"term": "本件契約", "defines": <what it stands for>}. "defines" is best effort: for
 `X（以下「Y」という。）` the text before the parenthesis, back to the previous 、 , 。 「 」
-or line start of the clause (line wraps are skipped, at most 40 characters); for
+or line start of the clause (a long line's wrap is skipped, a heading line before is not;
+at most 40 characters); for
 `Xを「Y」という` / `Xを併せて「Y」という` / `Xを「Y」と総称する` the text before を.
 Forms: `以下「…」という`, `以下,「…」という`, `以下,併せて「…」という`, `以下単に「…」という`,
 `…を「…」という`, `…と総称する`, `…ともいう`, `（以下,本件居室という。）` without
@@ -38,6 +39,14 @@ _DELIMS = "、,。「」\n"
 _MAX_DEFINES = 40
 
 
+_WRAP_MIN = 25  # a line this long that ends without 。 may be a wrap left unrepaired
+
+
+def _line_length_before(f: str, nl: int) -> int:
+    """Length of the line that ends at the newline at `nl`."""
+    return nl - (f.rfind("\n", 0, nl) + 1)
+
+
 def _defines_before(f: str, end: int) -> str:
     """The phrase ending at `end`, back to a delimiter; line wraps are skipped."""
     out: list[str] = []
@@ -46,8 +55,8 @@ def _defines_before(f: str, end: int) -> str:
     while i > 0 and len(out) < _MAX_DEFINES:
         c = f[i - 1]
         if c == "\n":
-            if i >= 2 and f[i - 2] in "。」":
-                break
+            if (i >= 2 and f[i - 2] in "。」") or _line_length_before(f, i - 1) < _WRAP_MIN:
+                break  # a paragraph end, or a heading line: not a wrap inside the phrase
             i -= 1
             continue
         if c == ")":

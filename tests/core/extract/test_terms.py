@@ -40,3 +40,11 @@ def test_two_terms_in_one_parenthesis() -> None:
 
 def test_wrapped_term_is_skipped() -> None:
     assert found("(以下「本件プロ\nパティ」という。)") == []
+
+
+def test_defines_stops_at_a_heading_line_and_skips_a_long_wrap() -> None:
+    heading = "第2　事案の概要\n丙野次郎(以下「丙野」という。)の証言"
+    assert found(heading) == [("丙野", {"term": "丙野", "defines": "丙野次郎"})]
+    wrap = "被告は原告に対し平成30年1月に締結された土地の賃貸借に関する本件の\n合意書(以下「本件合意書」という。)"
+    (_, value), = found(wrap)
+    assert value["defines"] == "被告は原告に対し平成30年1月に締結された土地の賃貸借に関する本件の合意書"[-40:]
