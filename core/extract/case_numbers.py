@@ -6,7 +6,8 @@ plus "prefix" (`平成26年特(わ)第914号`) or "suffix" (`令和2(を)新102`
 The normalised form is `{era}{year}年{prefix}({code}){suffix}第{serial}号` with arabic
 numerals, no padding and no spaces; `元年` is written `1年`, as in the courts' own records
 (`令和1(ワ)2592`). `同年(ネ)第1955号` takes the year of the last era year written before
-it; `同第28881号` right after a case number also takes its code. Impossible era years
+it; `同第28881号` (or `,第28881号`, `及び第28881号`) right after a case number also
+takes its code. Impossible era years
 (平成0, 昭和65, 令和100) are refused. A header line whose code was lost by the PDF
 extraction (`平成27 1006号  殺人被告事件`) gives a number with code None and no parentheses.
 """
@@ -29,8 +30,11 @@ _TAIL = (
 _FULL = re.compile(rf"(?P<era>{ERA_RE}){SP}(?P<year>{_YEAR}){SP}(?P<nen>年{SP})?{_TAIL}")
 # 同年(ネ)第1955号: the year comes from the last era year before it
 _SAME_YEAR = re.compile(rf"同{SP}年{SP}{_TAIL}")
-# ,同第28881号 right after a number: same year and code
-_SAME_ALL = re.compile(rf"[,、・]{SP}(?:及び|並びに)?{SP}同{SP}第{SP}(?P<serial>{NUM_RE}){SP}号")
+# ,同第28881号 (or ,第28881号 / 及び第28881号) right after a number: same year and code
+_SAME_ALL = re.compile(
+    rf"(?:[,、・]{SP}(?:及び|並びに)?|{SP}(?:及び|並びに|ないし|乃至){SP}|{SP}[~〜～]{SP})"
+    rf"(?P<same>同{SP})?第{SP}(?P<serial>{NUM_RE}){SP}号(?!証)"
+)
 _ERA_YEAR = re.compile(rf"(?P<era>{ERA_RE}){SP}(?P<year>{_YEAR}){SP}年")
 # header line with the code dropped by the PDF text: `平成27 1006号  殺人被告事件`
 _CODELESS = re.compile(
@@ -125,7 +129,7 @@ def extract_case_numbers(text: str) -> Iterator[Suggestion]:
             s2 = to_int(n["serial"])
             if s2 is None:
                 break
-            start = n.start() + n.group(0).index("同")
+            start = n.start("same") if n["same"] else n.start() + n.group(0).index("第")
             yield emit(start, n.end(), _value(m["era"], year, code, s2, prefix, suffix))
             pos = n.end()
 

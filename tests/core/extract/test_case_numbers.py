@@ -57,6 +57,17 @@ def test_joined_numbers_resolve_year_and_code() -> None:
     ]
 
 
+@pytest.mark.parametrize("joint", [",", "、", "及び", "・", "並びに"])
+def test_a_bare_serial_joined_to_a_case_number_takes_its_year_and_code(joint: str) -> None:
+    text = f"令和4年(ワ)第300号{joint}第512号"
+    assert found(text) == [
+        ("令和4年(ワ)第300号", "令和4年(ワ)第300号"),
+        ("第512号", "令和4年(ワ)第512号"),
+    ]
+    # an exhibit number after a case number is not a case number
+    assert len(found("令和4年(ワ)第300号,第5号証")) == 1
+
+
 def test_same_year_after_a_date() -> None:
     text = "甲野太郎は平成4年3月1日に起訴された(同年(わ)第40号)。"
     assert found(text) == [("同年(わ)第40号", "平成4年(わ)第40号")]
