@@ -90,14 +90,16 @@ def log(
     )
 
 
-def span_data(span: Span, text: str) -> SpanData:
+def span_data(span: Span, text: str, *, offset: int = 0) -> SpanData:
+    """`text` is the document's text, or a piece of it that begins at code point `offset`
+    (a span edit reads only the span's own text, not the whole judgment)."""
     return SpanData(
         id=span.id,
         document_id=span.document_id,
         label=span.label.key,
         start=span.start,
         end=span.end,
-        text=text[span.start : span.end],
+        text=text[span.start - offset : span.end - offset],
         value=span.value,
         source=span.source,
         status=span.status,

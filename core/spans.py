@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, object_session, selectinload
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, defer, joinedload, object_session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -26,11 +26,48 @@ from core.store.db import Store
 from core.store.models import Document, Label, Span
 
 
-def _check_bounds(doc: Document, start: int, end: int) -> None:
-    if not 0 <= start < end <= len(doc.text):
+def _check_bounds(doc_id: int, start: int, end: int, length: int) -> None:
+    if not 0 <= start < end <= length:
         raise HanreiError(
-            f"span [{start}, {end}) is outside document {doc.id} (length {len(doc.text)})"
+            f"span [{start}, {end}) is outside document {doc_id} (length {length})"
         )
+
+
+def _head(s: Session, doc_id: int) -> Document:
+    """The document row without its text: a span edit never needs a whole judgment (up to
+    500,000 characters), only the span's own text (see _cut)."""
+    doc = s.get(Document, doc_id, options=[defer(Document.text)])
+    if doc is None:
+        raise NotFoundError(f"document {doc_id} does not exist")
+    return doc
+
+
+def _span(s: Session, span_id: int) -> Span:
+    """A span with its label and annotator, in one query."""
+    span = s.get(Span, span_id, options=[joinedload(Span.label), joinedload(Span.annotator)])
+    if span is None:
+        raise NotFoundError(f"span {span_id} does not exist (deleted by someone else?)")
+    return span
+
+
+def _cut(s: Session, doc_id: int, ranges: Sequence[tuple[int, int]]) -> list[str]:
+    """The text of each range [start, end) of a document, checked to lie inside it.
+
+    The database cuts one piece covering the ranges (substr counts characters on SQLite
+    and PostgreSQL alike); a piece as long as asked for proves the ranges are inside the
+    text. On SQLite a NUL character would end the string early: whenever the piece falls
+    short, the whole text is read and checked, so the answer is always Python's slicing."""
+    lo, hi = min(a for a, _ in ranges), max(b for _, b in ranges)
+    if all(0 <= a < b for a, b in ranges):
+        piece = s.scalar(
+            select(func.substr(Document.text, lo + 1, hi - lo)).where(Document.id == doc_id)
+        )
+        if piece is not None and len(piece) == hi - lo:
+            return [piece[a - lo : b - lo] for a, b in ranges]
+    text = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+    for a, b in ranges:
+        _check_bounds(doc_id, a, b, len(text))
+    return [text[a:b] for a, b in ranges]
 
 
 def _label(s: Session, doc: Document, key: str) -> Label:
@@ -95,18 +132,19 @@ def add_span(
         raise HanreiError(f"unknown span status {status!r}")
     check_layer(layer)
     with store.write() as s:
-        doc = get_document(s, doc_id)
-        _check_bounds(doc, start, end)
+        doc = _head(s, doc_id)
+        (piece,) = _cut(s, doc_id, [(start, end)])
         who = ensure_annotator(s, annotator)
+        # The label and annotator objects themselves, so reading them back needs no query.
         span = Span(
             document_id=doc_id,
-            label_id=_label(s, doc, label).id,
+            label=_label(s, doc, label),
             start=start,
             end=end,
             value=value,
             source=source,
             status=status,
-            annotator_id=who.id if who else None,
+            annotator=who,
             note=note,
             layer=layer,
         )
@@ -124,7 +162,7 @@ def add_span(
                 "label": label, "start": start, "end": end, "status": status, "layer": layer
             },
         )
-        return span_data(span, doc.text)
+        return span_data(span, piece, offset=start)
 
 
 _UNSET: Any = object()
@@ -154,17 +192,17 @@ def update_span(
     if status is not None and status not in SPAN_STATUSES:
         raise HanreiError(f"unknown span status {status!r}")
     with versioned_write(store, f"span {span_id}", expected_version) as s:
-        span = get_span(s, span_id)
+        span = _span(s, span_id)
         _check_version(span, expected_version)
-        doc = span.document
-        before = span_data(span, doc.text)
+        doc = _head(s, span.document_id)
         # Every lookup before the first change: a query autoflushes, and each flush of a
         # changed span bumps its version; one action must be one version.
         who = ensure_annotator(s, annotator)
         new_label = _label(s, doc, label) if label is not None else None
         new_start = span.start if start is None else start
         new_end = span.end if end is None else end
-        _check_bounds(doc, new_start, new_end)
+        old_piece, new_piece = _cut(s, doc.id, [(span.start, span.end), (new_start, new_end)])
+        before = span_data(span, old_piece, offset=span.start)
         span.start, span.end = new_start, new_end
         if new_label is not None:
             span.label = new_label
@@ -179,7 +217,7 @@ def update_span(
         _touch(doc)
         s.flush()
         touch_assignment(s, doc.id, who)
-        after = span_data(span, doc.text)
+        after = span_data(span, new_piece, offset=new_start)
         log(
             s,
             "span.update",
@@ -196,10 +234,11 @@ def delete_span(
 ) -> SpanData:
     """Remove a span; returns what it was, so undo can put it back."""
     with versioned_write(store, f"span {span_id}", expected_version) as s:
-        span = get_span(s, span_id)
+        span = _span(s, span_id)
         _check_version(span, expected_version)
-        snapshot = span_data(span, span.document.text)
-        doc = span.document
+        doc = _head(s, span.document_id)
+        (piece,) = _cut(s, doc.id, [(span.start, span.end)])
+        snapshot = span_data(span, piece, offset=span.start)
         s.delete(span)
         _touch(doc)
         who = ensure_annotator(s, annotator)
@@ -225,20 +264,21 @@ def delete_span(
 def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = None) -> SpanData:
     """Undo of a delete: the span comes back with its id, source and value."""
     with store.write() as s:
-        doc = get_document(s, snapshot.document_id)
+        doc = _head(s, snapshot.document_id)
         if s.get(Span, snapshot.id) is not None:
             raise ConflictError(f"span {snapshot.id} exists already")
+        (piece,) = _cut(s, doc.id, [(snapshot.start, snapshot.end)])
         who = ensure_annotator(s, snapshot.annotator)
         span = Span(
             id=snapshot.id,
             document_id=doc.id,
-            label_id=_label(s, doc, snapshot.label).id,
+            label=_label(s, doc, snapshot.label),
             start=snapshot.start,
             end=snapshot.end,
             value=snapshot.value,
             source=snapshot.source,
             status=snapshot.status,
-            annotator_id=who.id if who else None,
+            annotator=who,
             note=snapshot.note,
             layer=check_layer(snapshot.layer),
         )
@@ -252,7 +292,7 @@ def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = No
             document_id=doc.id,
             span_id=span.id,
         )
-        return span_data(span, doc.text)
+        return span_data(span, piece, offset=snapshot.start)
 
 
 def set_span_statuses(
