@@ -1,10 +1,12 @@
 """A CSV table of the normalised values, for reading in Excel.
 
-Columns: document (title), case_number, label, text, value, start, end, section,
-document_id. UTF-8 with a BOM and CRLF rows (Excel then reads Japanese correctly); a value
-that is not a scalar is written as its JSON. `section` is the number and title of the
-innermost section containing the span: the last SECTION heading at or before it (a
-section runs from its heading to the next heading).
+Columns: document (title), case_number, label, text, value, attributes, start, end,
+section, document_id. UTF-8 with a BOM and CRLF rows (Excel then reads Japanese correctly).
+`value` is the normalised value itself (yen as a number Excel can sum, an ISO date, a rate,
+a duration, `民法709条`), `attributes` the rest of the span's value (約, 合計, 頃, role, ...)
+as JSON; a value of another shape is written whole as its JSON. `section` is the number and
+title of the innermost section containing the span: the last SECTION heading at or before
+it (a section runs from its heading to the next heading).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ COLUMNS = (
     "label",
     "text",
     "value",
+    "attributes",
     "start",
     "end",
     "section",
@@ -47,6 +50,38 @@ def cell(value: Any) -> Any:
     if isinstance(value, int | float | str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# The key of each label's value dict that holds the normalised value (DESIGN §4).
+PRINCIPAL = {
+    "MONEY": "yen",
+    "DATE": "date",
+    "RATE": "rate",
+    "PERIOD": "duration",
+    "CASE_NUMBER": "case_number",
+    "COURT": "court",
+    "PARTY": "role",
+    "PERSON": "name",
+    "ORG": "name",
+    "EVIDENCE": "evidence",
+    "LAW": "law",
+    "TERM": "term",
+    "SECTION": "number",
+}
+
+
+def value_cells(label: str, value: Any) -> tuple[Any, str]:
+    """(value, attributes) cells: the principal value apart, the rest as JSON."""
+    key = PRINCIPAL.get(label)
+    if not isinstance(value, dict) or key is None or key not in value:
+        return cell(value), ""
+    main = value[key]
+    rest = {k: v for k, v in value.items() if k != key}
+    if label == "LAW" and isinstance(rest.get("article"), str):
+        main = f"{main}{rest.pop('article')}"
+    elif label == "SECTION":
+        main = " ".join(str(x) for x in (main, rest.get("title")) if x) or rest.get("kind", "")
+    return cell(main), cell(rest) if rest else ""
 
 
 def section_name(sp: ExportedSpan) -> str:
@@ -71,13 +106,15 @@ def export(store: Store, out: Path, opts: ExportOptions) -> ExportResult:
                     continue
                 k = bisect_right(head_starts, sp.start)
                 section = section_name(heads[k - 1]) if k else ""
+                value, attributes = value_cells(sp.label, sp.value)
                 w.writerow(
                     (
                         doc.title,
                         case,
                         sp.label,
                         sp.text,
-                        cell(sp.value),
+                        value,
+                        attributes,
                         sp.start,
                         sp.end,
                         section,
