@@ -198,3 +198,19 @@ def test_a_first_item_glued_to_a_heading_about_something(first: str) -> None:
     # glued to the text of a sentence, `(1)` is a reference even when (2) follows
     ref = text.replace("について" + first + "前記", "の前記" + first + "記載の")
     assert first not in [n for _, n in numbers(ref)]
+
+
+def test_items_of_an_article_quoted_without_brackets_do_not_restart_the_list() -> None:
+    text = (
+        "理由\n第1　認定事実\n1　合意\n(1)　当事者\n(2)　経緯\n(3)　事故\n(4)　協定\n"
+        "ア　設置覚書\nその内容は,以下のとおりである。\n"
+        "2条  協議会で調整する事項は,次の事項とする。\n(1)  推進体制\n(2)  基準\n"
+        "3条  協議会の運営は協議して定める。\nイ　基本協定書\n(5)　その後の状況\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "第1"), (2, "1"), (3, "(1)"), (3, "(2)"), (3, "(3)"), (3, "(4)"),
+        (4, "ア"), (4, "イ"), (3, "(5)"),
+    ]  # fmt: skip
+    # without the article line, `(1)` starts the list afresh as before
+    plain = text.replace("2条  協議会で", "協議会で").replace("3条  協議会の", "協議会の")
+    assert numbers(plain).count((3, "(1)")) == 2
