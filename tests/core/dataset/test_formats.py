@@ -48,8 +48,8 @@ def test_doccano_label_and_entities_forms(corpus_store: Store, tmp_path: Path) -
 def test_labelstudio_tasks_follow_the_documented_schema(
     corpus_store: Store, tmp_path: Path
 ) -> None:
-    """No Label Studio package is installed here (label-studio-sdk pulls a large tree), so the
-    tasks are checked against the documented JSON task format and the config it names."""
+    """The tasks against the documented JSON task format and the config it names; the next
+    test has Label Studio's own converter read them."""
     files = export_to(corpus_store, "labelstudio", tmp_path / "ls.json", spans="all")
     tasks = json.loads(files["OUT.json"])
     config = ET.fromstring(files["OUT.label_config.xml"])
@@ -84,6 +84,37 @@ def test_labelstudio_tasks_follow_the_documented_schema(
         "value": 123000,
         "annotator": "yamada",
     }
+
+
+def test_labelstudio_converter_reads_the_tasks_with_our_config(
+    corpus_store: Store, tmp_path: Path
+) -> None:
+    """label-studio-converter (Label Studio's own, from PyPI) parses the exported config and
+    takes every accepted span of every task through it: a wrong from_name, to_name or type
+    would leave its output empty."""
+    from label_studio_converter import Converter
+
+    files = export_to(corpus_store, "labelstudio", tmp_path / "ls.json", spans="all")
+    tasks = json.loads(files["OUT.json"])
+    conv = Converter(config=str(tmp_path / "ls.label_config.xml"), project_dir=str(tmp_path))
+    conv.convert_to_json_min(str(tmp_path / "ls.json"), str(tmp_path / "min"), is_dir=False)
+    records = json.loads((tmp_path / "min" / "result.json").read_text("utf-8"))
+    config = ET.fromstring(files["OUT.label_config.xml"])
+    name = config.find("Labels").get("name")  # type: ignore[union-attr]
+    assert len(records) == len(tasks) == 3
+    n = 0
+    for rec, task in zip(records, tasks, strict=True):
+        assert rec["id"] == task["id"] and rec["text"] == task["data"]["text"]
+        want = sorted(
+            (r["value"]["start"], r["value"]["end"], r["value"]["labels"][0])
+            for a in task["annotations"]
+            for r in a["result"]
+        )
+        got = rec.get(name, [])
+        assert sorted((x["start"], x["end"], x["labels"][0]) for x in got) == want
+        assert all(rec["text"][x["start"] : x["end"]] == x["text"] for x in got)
+        n += len(got)
+    assert n >= 5
 
 
 _T_LINE = re.compile(r"^T(\d+)\t([^\s]+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
