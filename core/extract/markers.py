@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 # Families, each with a rank: the usual depth order (smaller = shallower). Modern:
-# 第1 > 1 > (1) > ア > (ア) > a > (a); older: 第一 > 一 > 1 > (一) > (1) > イ > (イ).
+# 第1 > 1 > (1) > ア > (ア) > a > (a); older: 第一 > 一 > 1 > (一) > (1) > イ > (イ). Long
+# judgments and appended ones put units above 第1: 第1章 > 第1節 > 第1款 (> 第1項, a
+# heading only below one of them).
+CHAPTER = "第N章"
+SECTION_UNIT = "第N節"
+SUBSECTION_UNIT = "第N款"
+CLAUSE_UNIT = "第N項"
 DAI = "第N"
 KANJI = "一"
 ARABIC = "1"
@@ -28,6 +34,10 @@ ROMAN = "ⅰ"
 PAREN_ROMAN = "(ⅰ)"
 
 RANK = {
+    CHAPTER: -4,
+    SECTION_UNIT: -3,
+    SUBSECTION_UNIT: -2,
+    CLAUSE_UNIT: -1,
     DAI: 0,
     KANJI: 1,
     ARABIC: 2,
@@ -43,6 +53,9 @@ RANK = {
     ROMAN: 10,
     PAREN_ROMAN: 11,
 }
+
+UNITS = {"章": CHAPTER, "節": SECTION_UNIT, "款": SUBSECTION_UNIT, "項": CLAUSE_UNIT}
+UNIT_FAMILIES = frozenset(UNITS.values())
 
 # Families that exclude each other: a list is in aiueo or in iroha order, not both.
 GROUP = {KATA_I: KATA_A, PAREN_KATA_I: PAREN_KATA_A}
@@ -65,7 +78,7 @@ _SP = "[ \\t\\u3000]"
 
 MARKER = re.compile(
     rf"""
-    (?P<dai>第{_SP}?(?P<dai_n>[0-9]{{1,3}}|{_KNUM}))
+    (?P<dai>第{_SP}?(?P<dai_n>[0-9]{{1,3}}|{_KNUM})(?P<unit>[章節款項])?)
   | (?P<par>[(（]{_SP}?(?P<par_n>[0-9]{{1,3}}|{_KNUM}|[{_KATA_CLASS}]|[a-z]|[ⅰ-ⅻ]){_SP}?[)）])
   | (?P<pnum>[⑴-⒇])
   | (?P<circ>[①-⑳㉑-㉟㊱-㊿])
@@ -95,6 +108,10 @@ _COUNTER = re.compile(
     "|者|社|便|色|段|口|錠|袋|箱|匹|頭|羽|校|科|室|席|票|局|店|機|隻|両|桁|小|大|審|ケ|ヶ|カ"
     "|箇|か所|キロ|メートル|センチ|ミリ|グラム|トン|ページ|ポイント|パーセント|ドル|ユーロ|坪|平方"
     "|以上|以下|未満|以内|以外|乃至|及び|又は|並びに|余|強|弱|頃|等|対|[A-Za-z0-9]"
+)
+# What goes on a cited unit (`第2章所定の`, `第3節及び第4節`, `第1章中`), not a title.
+_UNIT_REF = re.compile(
+    "所定|記載|参照|及び|並びに|又は|若しくは|ないし|乃至|以下|以上|中|各|等|第|[0-9]"
 )
 _LETTER_SPACED = re.compile(rf"{_SP}+\S{_SP}+\S{_SP}+\S{_SP}+\S")
 _SPACE = re.compile(rf"{_SP}")
@@ -157,7 +174,8 @@ def kanji_number(s: str) -> int:
 def _readings(m: re.Match[str]) -> tuple[tuple[str, int], ...]:
     if m.group("dai"):
         n = m.group("dai_n")
-        return ((DAI, int(n) if n.isdigit() else kanji_number(n)),)
+        fam = UNITS[m.group("unit")] if m.group("unit") else DAI
+        return ((fam, int(n) if n.isdigit() else kanji_number(n)),)
     if m.group("par"):
         n = m.group("par_n")
         if n.isdigit():
@@ -218,6 +236,9 @@ def parse_marker(text: str, pos: int, line_end: int, chained: bool = False) -> M
         kanji = family in (KANJI, ROMAN) or (family == DAI and not m.group("dai_n").isdigit())
         if kanji and not chain_follows(text, end, line_end, family):
             return None  # 一部, 一般, 第一審: kanji markers need a space after them
+        unit_ref = family in UNIT_FAMILIES and (family == CLAUSE_UNIT or _UNIT_REF.match(follow))
+        if unit_ref and not chain_follows(text, end, line_end, family):
+            return None  # `第2章所定の`: a cited unit; a 第N項 heading is always spaced
         if chain_follows(text, end, line_end, family):
             chain = True  # `2(1)`, `(2)ア`: a chain of markers on one line
         elif (

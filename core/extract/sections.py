@@ -3,17 +3,17 @@
 Parts (判決, 当事者, 主文, 事実及び理由, 事実, 理由, 別紙, 裁判官, opinions) are level 0.
 Numbered items (`第1 > 1 > (1) > ア > (ア) > a > (a)`, `第一 > 一 > (一) > イロハ`, `⑴`,
 `①`, ...) and parenthesised headings (（罪となるべき事実）, （原告の主張）) get level = their
-depth in a stack of open levels, [family, last ordinal]. A line-initial marker is taken
-only as the next sibling of an open level (which closes the deeper ones) or as the first
-item of a family not yet open; so `イリモート…` is heading イ after ア, and `1月29日` is not
-heading 1. A first item without a space after it must see its own next sibling ahead.
+depth in a stack of open levels, [family, last ordinal]. Long judgments put units above
+第1 (`第1章 > 第1節 > 第1款`, and `第1項` as a heading below one of them); a unit opens
+only where no deeper item is open, so 第1 under a chapter is one level deeper than it.
+A line-initial marker is taken only as the next sibling of an open level (which closes
+the deeper ones) or as the first item of a family not yet open; so `イリモート…` is
+heading イ after ア, and `1月29日` is not heading 1. A first item without a space after
+it must see its own next sibling ahead.
 A line opening a quote that runs past it (`「(9)  …` after `次のとおり付加する。`: the text
 an appellate judgment puts into the lower court's), or a one-line quote of a spaced item
 (`「ウ  …」`) after a line announcing it (`…次のとおり加える。`), starts a block of items
-one level below the current item, numbered afresh, until the quote closes. After a line
-opening with an article (`3条  …次の事項とする。`, a regulation or agreement quoted without
-brackets) a first item does not restart an open list (`(1)` under `(4)`): it is the
-article's own item, until an open item's next sibling follows.
+one level below the current item, numbered afresh, until the quote closes.
 
 Markers the source lost: a 2nd item whose 1st is missing (`(2)`, `⑵` with no `(1)`)
 opens its level when a later sibling of the same parent follows at a line start
@@ -52,6 +52,8 @@ from core.extract.judgment_parts import (
 )
 from core.extract.markers import (
     ARABIC,
+    CHAPTER,
+    CLAUSE_UNIT,
     DAI,
     KATA_A,
     LATIN,
@@ -59,6 +61,8 @@ from core.extract.markers import (
     PAREN_KATA_A,
     PAREN_LATIN,
     RANK,
+    SECTION_UNIT,
+    SUBSECTION_UNIT,
     Marker,
     group,
 )
@@ -73,13 +77,6 @@ _LOOKAHEAD = 400  # candidates scanned for a first item's next sibling
 _CHAIN = (DAI, ARABIC, PAREN_ARABIC, KATA_A, PAREN_KATA_A, LATIN, PAREN_LATIN)
 # an unmarked heading line (`支店長の権限について`): short, no sentence end, no bracket first
 _BARE_HEAD = re.compile("^[^ \t\u3000(（〔［\\[「『【<〈《][^。\n]{1,38}$")
-# a line opening with an article (`3条  …`, `第15条(本給)`): a regulation or agreement quoted
-# in the text, whose own items (`(1)`, `1.`) must not restart the judgment's lists
-_ARTICLE_LINE = re.compile(
-    "^[ \t\u3000]*第?[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?"
-    "(?:[ \t\u3000(（]|$)",
-    re.M,
-)
 _OPEN_TAIL = ",，、:：(（「『〔【"
 _CLOSE = ")）〕］]」』】>〉》"
 
@@ -109,6 +106,16 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile("^(認定事実|事実認定)"), "認定事実"),
     (re.compile("^(結論|結語)$"), "結論"),
 ]
+
+
+_UNIT_KIND = {CHAPTER: "章", SECTION_UNIT: "節", SUBSECTION_UNIT: "款", CLAUSE_UNIT: "項"}
+
+
+def _item_kind(mk: Marker, title: str) -> str:
+    """The kind a title names; for 第N章/節/款/項 with a plain title, the unit itself."""
+    kind = kind_of(title)
+    unit = _UNIT_KIND.get(mk.families[0])
+    return unit if unit and kind in ("見出し", "項目") else kind
 
 
 def kind_of(title: str) -> str:
@@ -169,12 +176,10 @@ class _Walker:
         self.base = 0  # inside a quoted block: the levels below it are not its siblings
         self.quote_end = 0
         self.taken_line = -1  # line of the last candidate taken
-        self.in_rule = False  # after a quoted article, until an open item's next sibling
 
     def clear(self) -> None:
         self.stack.clear()
         self.base = self.quote_end = 0
-        self.in_rule = False
 
     def _sibling_at(self, mk: Marker) -> tuple[int, str, int] | None:
         for i in range(len(self.stack) - 1, self.base - 1, -1):
@@ -275,9 +280,22 @@ class _Walker:
             return None
         groups = self._open_groups()
         for fam, n in mk.ordinals:
+            if not self._unit_ok(fam):
+                continue
             if n == 2 and group(fam) not in groups and self._ahead(ci, fam, (3, 4), True):
                 return self._open(ci, fam, 2, lossy=True)
         return None
+
+    def _unit_ok(self, fam: str) -> bool:
+        """May a 第N章/節/款/項 open a level here? Not below a deeper item (a regulation's
+        `第1章  総則` quoted inside 第3 is no chapter of the judgment); and `第1項  …` only
+        below a 章/節/款, elsewhere it is an article's paragraph."""
+        if fam not in _UNIT_KIND:
+            return True
+        open_fams = [lv.family for lv in self.stack[self.base :] if lv.family]
+        if any(RANK[f] > RANK[fam] for f in open_fams):
+            return False
+        return fam != CLAUSE_UNIT or any(f in _UNIT_KIND for f in open_fams)
 
     def accept(self, ci: int) -> int | None:
         """Level of candidate `ci` if it is taken as an item, updating the stack."""
@@ -304,7 +322,6 @@ class _Walker:
         if cand.after_note and sib is None:
             return None
         if sib is not None:
-            self.in_rule = False
             i, fam, n = sib
             del self.stack[i + 1 :]
             self.stack[i].last = n
@@ -315,10 +332,14 @@ class _Walker:
         for fam, n in mk.ordinals:
             if n != 1:
                 continue
+            if not self._unit_ok(fam) or (
+                fam == CLAUSE_UNIT and not self._ahead(ci, fam, (2,), True)
+            ):
+                continue  # and `第1項` only with `第2項` starting a later line
             afresh = group(fam) in groups
             if afresh:
-                if not mk.spaced or self.in_rule:
-                    continue  # `3条 …次の事項⏎(1) …`: the article's own list
+                if not mk.spaced:
+                    continue
                 del self.stack[groups[group(fam)] :]  # a list starting afresh
             elif not mk.strong and not self._lookahead(ci, fam):
                 continue
@@ -372,16 +393,9 @@ def extract_sections(text: str) -> Iterator[Suggestion]:
     events: list[tuple[int, int, int]] = [(p.first_line, 0, k) for k, p in enumerate(parts)]
     events += [(h.first_line, 1, k) for k, h in enumerate(pheads)]
     events += [(c.line, 2, k) for k, c in enumerate(cands)]
-    starts = [s for s, _e in lines]
-    for m in _ARTICLE_LINE.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i not in skip:
-            events.append((i, 3, 0))
     events.sort()
     for _line, typ, k in events:
-        if typ == 3:
-            walker.in_rule = True
-        elif typ == 0:
+        if typ == 0:
             p = parts[k]
             walker.clear()
             yield _suggestion(p.start, p.end, p.kind, 0, "", p.title)
@@ -399,6 +413,6 @@ def extract_sections(text: str) -> Iterator[Suggestion]:
                 end = c.line_end
                 while text[end - 1] in " \t\u3000":
                     end -= 1
-                yield _suggestion(mk.start, end, kind_of(title), level, mk.number, title)
+                yield _suggestion(mk.start, end, _item_kind(mk, title), level, mk.number, title)
             else:
-                yield _suggestion(mk.start, mk.end, "項目", level, mk.number, "")
+                yield _suggestion(mk.start, mk.end, _item_kind(mk, ""), level, mk.number, "")
