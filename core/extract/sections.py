@@ -13,7 +13,10 @@ it must see its own next sibling ahead.
 A line opening a quote that runs past it (`「(9)  …` after `次のとおり付加する。`: the text
 an appellate judgment puts into the lower court's), or a one-line quote of a spaced item
 (`「ウ  …」`) after a line announcing it (`…次のとおり加える。`), starts a block of items
-one level below the current item, numbered afresh, until the quote closes.
+one level below the current item, numbered afresh, until the quote closes. After a line
+opening with an article (`3条  …次の事項とする。`, a regulation or agreement quoted without
+brackets) a first item does not restart an open list (`(1)` under `(4)`): it is the
+article's own item, until an open item's next sibling follows.
 
 Markers the source lost: a 2nd item whose 1st is missing (`(2)`, `⑵` with no `(1)`)
 opens its level when a later sibling of the same parent follows at a line start
@@ -77,6 +80,13 @@ _LOOKAHEAD = 400  # candidates scanned for a first item's next sibling
 _CHAIN = (DAI, ARABIC, PAREN_ARABIC, KATA_A, PAREN_KATA_A, LATIN, PAREN_LATIN)
 # an unmarked heading line (`支店長の権限について`): short, no sentence end, no bracket first
 _BARE_HEAD = re.compile("^[^ \t\u3000(（〔［\\[「『【<〈《][^。\n]{1,38}$")
+# a line opening with an article (`3条  …`, `第15条(本給)`): a regulation or agreement quoted
+# in the text, whose own items (`(1)`, `1.`) must not restart the judgment's lists
+_ARTICLE_LINE = re.compile(
+    "^[ \t\u3000]*第?[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?"
+    "(?:[ \t\u3000(（]|$)",
+    re.M,
+)
 _OPEN_TAIL = ",，、:：(（「『〔【"
 _CLOSE = ")）〕］]」』】>〉》"
 
@@ -176,10 +186,12 @@ class _Walker:
         self.base = 0  # inside a quoted block: the levels below it are not its siblings
         self.quote_end = 0
         self.taken_line = -1  # line of the last candidate taken
+        self.in_rule = False  # after a quoted article, until an open item's next sibling
 
     def clear(self) -> None:
         self.stack.clear()
         self.base = self.quote_end = 0
+        self.in_rule = False
 
     def _sibling_at(self, mk: Marker) -> tuple[int, str, int] | None:
         for i in range(len(self.stack) - 1, self.base - 1, -1):
@@ -322,6 +334,7 @@ class _Walker:
         if cand.after_note and sib is None:
             return None
         if sib is not None:
+            self.in_rule = False
             i, fam, n = sib
             del self.stack[i + 1 :]
             self.stack[i].last = n
@@ -338,8 +351,8 @@ class _Walker:
                 continue  # and `第1項` only with `第2項` starting a later line
             afresh = group(fam) in groups
             if afresh:
-                if not mk.spaced:
-                    continue
+                if not mk.spaced or self.in_rule:
+                    continue  # `3条 …次の事項⏎(1) …`: the article's own list
                 del self.stack[groups[group(fam)] :]  # a list starting afresh
             elif not mk.strong and not self._lookahead(ci, fam):
                 continue
@@ -393,9 +406,16 @@ def extract_sections(text: str) -> Iterator[Suggestion]:
     events: list[tuple[int, int, int]] = [(p.first_line, 0, k) for k, p in enumerate(parts)]
     events += [(h.first_line, 1, k) for k, h in enumerate(pheads)]
     events += [(c.line, 2, k) for k, c in enumerate(cands)]
+    starts = [s for s, _e in lines]
+    for m in _ARTICLE_LINE.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i not in skip:
+            events.append((i, 3, 0))
     events.sort()
     for _line, typ, k in events:
-        if typ == 0:
+        if typ == 3:
+            walker.in_rule = True
+        elif typ == 0:
             p = parts[k]
             walker.clear()
             yield _suggestion(p.start, p.end, p.kind, 0, "", p.title)
