@@ -266,7 +266,7 @@ class _Walker:
         if prev < 0 or prev in self.marked or prev >= len(self.lines):
             return None
         s, e = self.lines[prev]
-        head = self.text[s:e].rstrip(" \t\u3000")
+        head = self.text[s:e].strip(" \t\u3000")  # `　所論の検討`: the space after a lost ⑴
         if len(head) < 4 or not _BARE_HEAD.match(head) or head[-1] in _OPEN_TAIL + _CLOSE:
             return None
         return _CHAIN[k + 1]

@@ -214,3 +214,14 @@ def test_items_of_an_article_quoted_without_brackets_do_not_restart_the_list() -
     # without the article line, `(1)` starts the list afresh as before
     plain = text.replace("2条  協議会で", "協議会で").replace("3条  協議会の", "協議会の")
     assert numbers(plain).count((3, "(1)")) == 2
+
+
+def test_an_unmarked_heading_keeps_the_space_its_lost_marker_left() -> None:
+    # `⑴　所論の検討` printed without its ⑴: the line still opens with the space after it
+    text = (
+        "理由\n第1　判断\n1　論旨\n論旨は理由がない。\n2　検討\n　所論の検討\n"
+        "ア　甲の供述は信用できる。\nイ　乙の供述は信用できない。\n3　結論\n"
+    )
+    assert numbers(text) == [
+        (0, ""), (1, "第1"), (2, "1"), (2, "2"), (4, "ア"), (4, "イ"), (2, "3"),
+    ]  # fmt: skip
