@@ -25,7 +25,8 @@ span. Invalid dates (2月30日) are dropped. `翌22日` is the day after the run
 `98年11月16日` is 1998 (00-49: 20xx). `平成2年6月ないし8月`, `同年2月(…)及び3月`, `5月,6月
 及び7月分`, `六月末から八月にかけて`: each later month of a range or list is a date too, and
 so is `1月から3月まで` written without a year in a paragraph that gave a date (not quoted).
-`同月14,15日`: two days sharing one 日. `翌月25日払い` is every month's pay day.
+`同月14,15日`: two days sharing one 日; `翌一一年三月三一日` names the era year.
+`翌月25日払い` is every month's pay day.
 同年 in the sentence of a case number (`上告した(令和3年(あ)第151号)が,…同年4月8日`) takes
 its year; 同月 after 当月 / 毎月 in its sentence is a routine, not a date. Quoted passages,
 amendments and rules of every year: see `_date_quotes`.
@@ -91,7 +92,7 @@ _DATE = re.compile(
         r"|(?<![0-9０-９])(?P<ty>[0-9０-９]{2})«S»年«S»(?P<tm>«N»)«S»月«S»(?P<td>«N»)«S»日"
         r"|(?<![0-9０-９/])(?P<sy>(?:19|20)[0-9]{2})[/／](?P<sm>[0-9]{1,2})[/／](?P<sd>[0-9]{1,2})"
         r"(?![0-9/])"
-        r"|同(?P<se>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})年«S»(?P<sem>«N»)«S»月"
+        r"|(?P<sew>同|翌)(?P<se>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})年«S»(?P<sem>«N»)«S»月"
         r"(?:«S»(?P<sed>«N»)«S»日)?"
         r"|(?P<ry>同|翌々|翌|前々|前)年«S»(?P<rym>«N»)«S»月(?:«S»(?P<ryd>«N»)«S»日)?"
         r"|(?P<rm>同|翌|前)月(?:«S»(?P<rmd>«N»)«S»日)?"
@@ -381,7 +382,7 @@ def _dates(text: str) -> Iterator[Suggestion]:
             if got is None:
                 continue
             y, mo, d, attrs = got
-            attrs["relative"] = "同元号"
+            attrs["relative"] = "同元号" if g("sew") == "同" else "翌年"  # 翌一一年三月三一日
         elif g("wy"):
             y, mo = parse_int(g("wy")), parse_int(g("wm"))
             d = parse_int(g("wd")) if g("wd") else None

@@ -236,3 +236,12 @@ def test_days_counted_from_a_dated_event() -> None:
     assert [s for s, _ in isos("令和2年5月10日に届けた。犯行前日は晴れていた。")] == [
         "令和2年5月10日"
     ]
+
+
+def test_the_next_year_written_with_its_era_year() -> None:
+    text = "平成一〇年一〇月一〇日に届いた。翌一一年三月三一日に返した。"
+    assert isos(text) == [
+        ("平成一〇年一〇月一〇日", "1998-10-10"),
+        ("翌一一年三月三一日", "1999-03-31"),
+    ]
+    assert isos("令和2年4月1日に届いた。翌3年1月5日に返した。")[-1] == ("翌3年1月5日", "2021-01-05")
