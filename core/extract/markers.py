@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 # Families, each with a rank: the usual depth order (smaller = shallower). Modern:
 # 第1 > 1 > (1) > ア > (ア) > a > (a); older: 第一 > 一 > 1 > (一) > (1) > イ > (イ). Long
-# judgments and appended ones put units above 第1: 第1章 > 第1節 > 第1款 (> 第1項, a
-# heading only below one of them).
+# judgments and appended ones put units above 第1: (第1部 > 第1編 >) 第1章 > 第1節 > 第1款
+# (> 第1項, a heading only below one of them).
+PART_UNIT = "第N部"
+BOOK_UNIT = "第N編"
 CHAPTER = "第N章"
 SECTION_UNIT = "第N節"
 SUBSECTION_UNIT = "第N款"
@@ -34,6 +36,8 @@ ROMAN = "ⅰ"
 PAREN_ROMAN = "(ⅰ)"
 
 RANK = {
+    PART_UNIT: -6,
+    BOOK_UNIT: -5,
     CHAPTER: -4,
     SECTION_UNIT: -3,
     SUBSECTION_UNIT: -2,
@@ -54,7 +58,14 @@ RANK = {
     PAREN_ROMAN: 11,
 }
 
-UNITS = {"章": CHAPTER, "節": SECTION_UNIT, "款": SUBSECTION_UNIT, "項": CLAUSE_UNIT}
+UNITS = {
+    "部": PART_UNIT,
+    "編": BOOK_UNIT,
+    "章": CHAPTER,
+    "節": SECTION_UNIT,
+    "款": SUBSECTION_UNIT,
+    "項": CLAUSE_UNIT,
+}
 UNIT_FAMILIES = frozenset(UNITS.values())
 
 # Families that exclude each other: a list is in aiueo or in iroha order, not both.
@@ -76,9 +87,12 @@ _KANJI_DIGITS = "〇一二三四五六七八九"
 _KNUM = "[一二三四五六七八九十〇]{1,4}"
 _SP = "[ \\t\\u3000]"
 
+# `第1章`, `第 1 章` (letter-spaced); no space only before the unit: `第1  節税…` is 第1
+_UNIT = f"(?:(?(dai_sp){_SP}?)(?P<unit>[{''.join(UNITS)}]))?"
+
 MARKER = re.compile(
     rf"""
-    (?P<dai>第{_SP}?(?P<dai_n>[0-9]{{1,3}}|{_KNUM})(?P<unit>[章節款項])?)
+    (?P<dai>第(?P<dai_sp>{_SP})?(?P<dai_n>[0-9]{{1,3}}|{_KNUM}){_UNIT})
   | (?P<par>[(（]{_SP}?(?P<par_n>[0-9]{{1,3}}|{_KNUM}|[{_KATA_CLASS}]|[a-z]|[ⅰ-ⅻ]){_SP}?[)）])
   | (?P<pnum>[⑴-⒇])
   | (?P<circ>[①-⑳㉑-㉟㊱-㊿])

@@ -4,8 +4,8 @@ Parts (判決, 当事者, 主文, 事実及び理由, 事実, 理由, 別紙, �
 Numbered items (`第1 > 1 > (1) > ア > (ア) > a > (a)`, `第一 > 一 > (一) > イロハ`, `⑴`,
 `①`, ...) and parenthesised headings (（罪となるべき事実）, （原告の主張）) get level = their
 depth in a stack of open levels, [family, last ordinal]. Long judgments put units above
-第1 (`第1章 > 第1節 > 第1款`, and `第1項` as a heading below one of them); a unit opens
-only where no deeper item is open, so 第1 under a chapter is one level deeper than it.
+第1 (`第1部 > 第1編 > 第1章 > 第1節 > 第1款`, and `第1項` as a heading below one of them);
+a unit opens only where no deeper item is open, so 第1 under a chapter is one level deeper.
 A line-initial marker is taken only as the next sibling of an open level (which closes
 the deeper ones) or as the first item of a family not yet open; so `イリモート…` is
 heading イ after ア, and `1月29日` is not heading 1. A first item without a space after
@@ -55,7 +55,6 @@ from core.extract.judgment_parts import (
 )
 from core.extract.markers import (
     ARABIC,
-    CHAPTER,
     CLAUSE_UNIT,
     DAI,
     KATA_A,
@@ -64,8 +63,7 @@ from core.extract.markers import (
     PAREN_KATA_A,
     PAREN_LATIN,
     RANK,
-    SECTION_UNIT,
-    SUBSECTION_UNIT,
+    UNITS,
     Marker,
     group,
 )
@@ -118,7 +116,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-_UNIT_KIND = {CHAPTER: "章", SECTION_UNIT: "節", SUBSECTION_UNIT: "款", CLAUSE_UNIT: "項"}
+_UNIT_KIND = {fam: unit for unit, fam in UNITS.items()}  # 第N章 -> 章
 
 
 def _item_kind(mk: Marker, title: str) -> str:
@@ -299,9 +297,9 @@ class _Walker:
         return None
 
     def _unit_ok(self, fam: str) -> bool:
-        """May a 第N章/節/款/項 open a level here? Not below a deeper item (a regulation's
+        """May a 第N部/編/章/節/款/項 open a level here? Not below a deeper item (a regulation's
         `第1章  総則` quoted inside 第3 is no chapter of the judgment); and `第1項  …` only
-        below a 章/節/款, elsewhere it is an article's paragraph."""
+        below a larger unit, elsewhere it is an article's paragraph."""
         if fam not in _UNIT_KIND:
             return True
         open_fams = [lv.family for lv in self.stack[self.base :] if lv.family]

@@ -1,4 +1,5 @@
-"""SECTION extractor: units above 第1 (第1章 > 第1節 > 第1款, 第1項 as a heading below them)."""
+"""SECTION extractor: units above 第1 (第1部 > 第1編 > 第1章 > 第1節 > 第1款, and 第1項
+as a heading below them)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ from itertools import pairwise
 import jaconv
 import pytest
 
-from core.extract.markers import CHAPTER, CLAUSE_UNIT, SECTION_UNIT, SUBSECTION_UNIT, parse_marker
+from core.extract.markers import (
+    BOOK_UNIT,
+    CHAPTER,
+    CLAUSE_UNIT,
+    PART_UNIT,
+    SECTION_UNIT,
+    SUBSECTION_UNIT,
+    parse_marker,
+)
 from core.extract.sections import extract_sections
 from core.text.pipeline import normalize
 from tests.core.extract.sections_helpers import numbers, outline, wrap
@@ -16,8 +25,7 @@ HEAD = "判決\n原告　甲野太郎\n被告　乙川商事株式会社\n主文
 TAIL = "東京地方裁判所民事第1部\n裁判官　丙山次郎\n"
 
 CHAPTERS = (
-    HEAD
-    + "事実及び理由\n"
+    HEAD + "事実及び理由\n"
     "第1章　請求\n"
     "主文と同旨\n"
     "第2章　事案の概要\n"
@@ -167,14 +175,41 @@ def test_kanji_units_and_the_older_numbering_below() -> None:
     ]
 
 
-def test_glued_titles_count_when_the_next_unit_follows() -> None:
+def test_parts_and_books_above_chapters() -> None:
     text = (
         HEAD + "事実及び理由\n"
-        "第1章請求\n"
-        "主文と同旨\n"
-        "第2章事案の概要\n"
-        "第1　前提事実\n" + TAIL
+        "第1部　当事者の主張\n"
+        "第1編　原告の主張\n"
+        "第1章　責任原因\n"
+        "第1　過失\n"
+        "第2章　損害\n"
+        "第2編　被告の主張\n"
+        "第1　過失の不存在\n"
+        "第2部　当裁判所の判断\n"
+        "第1章　責任原因\n" + TAIL
     )
+    assert [x for x in outline(text) if x[1]] == [
+        (1, "第1部", "当事者の主張"),
+        (2, "第1編", "当事者の主張"),
+        (3, "第1章", "章"),
+        (4, "第1", "見出し"),
+        (3, "第2章", "章"),
+        (2, "第2編", "当事者の主張"),
+        (3, "第1", "見出し"),
+        (1, "第2部", "判断"),
+        (2, "第1章", "章"),
+    ]
+
+
+def test_letter_spaced_units() -> None:
+    text = CHAPTERS.replace("第2章　事案の概要", "第 2 章 事案の概要").replace(
+        "第3章　当裁判所の判断", "第 3 章当裁判所の判断"
+    )
+    assert numbers(text) == CHAPTERS_TREE
+
+
+def test_glued_titles_count_when_the_next_unit_follows() -> None:
+    text = HEAD + "事実及び理由\n第1章請求\n主文と同旨\n第2章事案の概要\n第1　前提事実\n" + TAIL
     assert [x for x in numbers(text) if x[1]] == [(1, "第1章"), (1, "第2章"), (2, "第1")]
 
 
@@ -325,6 +360,9 @@ def test_a_chapter_quoted_inside_an_item_is_no_unit() -> None:
         ("第二款　承諾", "第二款", SUBSECTION_UNIT, 2),
         ("第2項 保証", "第2項", CLAUSE_UNIT, 2),
         ("第1章請求", "第1章", CHAPTER, 1),
+        ("第 2 章 事案の概要", "第2章", CHAPTER, 2),
+        ("第1部　総論", "第1部", PART_UNIT, 1),
+        ("第三編 各論", "第三編", BOOK_UNIT, 3),
     ],
 )
 def test_unit_markers(line: str, number: str, family: str, n: int) -> None:
@@ -334,7 +372,16 @@ def test_unit_markers(line: str, number: str, family: str, n: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["第2章の規定", "第3節所定の", "第1章及び第2章", "第2項原告", "第2項,第3項", "第1章中"]
+    "line",
+    [
+        "第2章の規定",
+        "第3節所定の",
+        "第1章及び第2章",
+        "第2項原告",
+        "第2項,第3項",
+        "第1章中",
+        "第1部に",
+    ],
 )
 def test_cited_unit_markers_are_rejected(line: str) -> None:
     assert parse_marker(line, 0, len(line)) is None
