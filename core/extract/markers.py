@@ -114,6 +114,7 @@ _PARTICLES = frozenset("のとにをはがへやもでかまなよつりれ")
 _OPENER = re.compile(
     "(?:もっとも|もし|また|まず|まして|まさに|なお|なぜ|なかでも|よって|つまり|ところで|ところが"
     "|とりわけ|とはいえ|ともかく|かかる|かつ|かえって|かような|かくして)[,，、]?"
+    "|はじめに|まとめ"  # heading words: `(1)はじめに`, `(6)まとめ`
 )
 # Counters and units after a number (`1月29日`, `2条`, `3か月`, `2審`): a quantity.
 _COUNTER = re.compile(

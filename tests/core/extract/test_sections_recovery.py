@@ -225,3 +225,8 @@ def test_an_unmarked_heading_keeps_the_space_its_lost_marker_left() -> None:
     assert numbers(text) == [
         (0, ""), (1, "第1"), (2, "1"), (2, "2"), (4, "ア"), (4, "イ"), (2, "3"),
     ]  # fmt: skip
+
+
+def test_heading_words_opening_with_a_particle_kana_after_an_unspaced_marker() -> None:
+    text = "理由\n第1　判断\n1　争点\n(1)はじめに\n丙川の主張を検討する。\n(2)責任\n(3)まとめ\n"
+    assert numbers(text) == [(0, ""), (1, "第1"), (2, "1"), (3, "(1)"), (3, "(2)"), (3, "(3)")]
