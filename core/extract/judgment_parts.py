@@ -44,6 +44,13 @@ BESSHI = re.compile(
     re.M,
 )
 _BESSHI_TITLE = re.compile("(目録|一覧|表|図|省略|略)[)）】〕]?$|^$")
+# a lower court's judgment appended for reference: `【参考  原審判決】`, `(参考)第1審判決`
+APPENDED = re.compile(
+    rf"^{_S}*[【〔(（\[]{_S}*参考{_S}*[】〕)）\]]?{_S}*[:：・]?{_S}*"
+    rf"(?:原審|原|第一審|第1審|一審|1審|控訴審|差戻し?前の?[^\n。、,，]{{0,8}}?)?{_S}*"
+    rf"(?:判決|決定)(?:書|の写し)?{_S}*[】〕)）\]]?{_S}*$",
+    re.M,
+)
 PAREN_HEAD = re.compile(
     rf"^{_S}*[(（](?P<body>[^()（）\n。]{{2,40}})[)）]"
     rf"(?P<tail>{_S}*(?:【{_S}*省略{_S}*】|省略|略)?{_S}*$|[^\n]*)",
@@ -185,7 +192,8 @@ def parties_block(
 
 
 def besshi_parts(text: str, line_of: dict[int, int], after: int) -> list[Part]:
-    """別紙 headings: lenient after the judges' block (`after`), strict before it."""
+    """別紙 headings: lenient after the judges' block (`after`), strict before it; and
+    the heading of a lower court's judgment appended for reference (`【参考 原審判決】`)."""
     out = []
     for m in BESSHI.finditer(text):
         rest = m.group("rest").strip(" \t\u3000")
@@ -197,6 +205,10 @@ def besshi_parts(text: str, line_of: dict[int, int], after: int) -> list[Part]:
         s, e = _trim(text, m.start(), m.end())
         i = line_of[m.start()]
         out.append(Part(s, e, "別紙", _despace(line), i, i))
+    for m in APPENDED.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        i = line_of[m.start()]
+        out.append(Part(s, e, "別紙", _despace(text[s:e]), i, i))
     return out
 
 

@@ -392,3 +392,41 @@ def test_spans_cover_the_unit_heading_line() -> None:
     assert len(got) == 1
     assert CHAPTERS[got[0].start : got[0].end] == "第2章　事案の概要"
     assert got[0].value["title"] == "事案の概要"
+
+
+def test_appended_lower_court_judgment_with_chapters() -> None:
+    """`【参考  原審判決】` opens a part: the appended judgment's chapters start afresh."""
+    text = (
+        HEAD + "事実及び理由\n"
+        "第1　請求\n"
+        "第2　当裁判所の判断\n" + TAIL + "【参考　原審判決】\n"
+        "判決\n"
+        "主文\n"
+        "第1節　原告の請求を棄却する。\n"
+        "第2節　訴訟費用は原告の負担とする。\n"
+        "事実及び理由\n"
+        "第1章　請求\n"
+        "第2章　事案の概要\n"
+        "第1節　争点\n"
+    )
+    got = outline(text)
+    k = got.index((0, "", "別紙"))
+    assert [x for x in got[k:] if x[1]] == [
+        (1, "第1節", "節"),
+        (1, "第2節", "節"),
+        (1, "第1章", "請求"),
+        (1, "第2章", "事案の概要"),
+        (2, "第1節", "争点"),
+    ]
+    assert [s.value["title"] for s in extract_sections(text) if s.value["kind"] == "別紙"] == [
+        "【参考原審判決】"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(参考)原判決の判断は次のとおりである。", "参考判決", "【参考】原審判決の要旨について"],
+)
+def test_a_reference_in_the_text_is_no_appended_part(line: str) -> None:
+    text = HEAD + "事実及び理由\n第1　請求\n" + line + "\n第2　判断\n" + TAIL
+    assert "別紙" not in [kind for _lv, _n, kind in outline(text)]
