@@ -162,16 +162,22 @@ HELDOUT2_OVERALL = (0.97, 0.97)
 # 213), MONEY 1.00/1.00 (162), PERIOD 0.891/0.865 (104), RATE 0.976/0.930 (43), SECTION
 # 0.980/0.955 (579; by start offset 1.00/0.974), all 0.980/0.955. Floors guard against
 # regressions; they are not targets.
+# Since then the error patterns reported on this set were fixed (items glued after an
+# evidence note, (1) glued to a heading about something; months of lists and ranges with
+# the year left out, 同月14,15日, pay days; delays, 年来, months of pay, formula factors;
+# 2.5割, slash fractions): DATE 0.997/0.995 (full dates 1.00/1.00), PERIOD 1.00/0.990, RATE
+# 1.00/1.00, SECTION 1.00/0.998, all 0.999/0.997. These figures are now TUNED to these
+# documents and no longer measure unseen text.
 HELDOUT3_FLOORS: dict[str, tuple[float, float]] = {
     "CASE_NUMBER": (0.95, 0.95),
-    "DATE": (0.97, 0.94),
+    "DATE": (0.98, 0.98),
     "MONEY": (0.97, 0.97),
-    "PERIOD": (0.85, 0.82),
-    "RATE": (0.93, 0.90),
-    "SECTION": (0.96, 0.93),
+    "PERIOD": (0.97, 0.97),
+    "RATE": (0.97, 0.97),
+    "SECTION": (0.98, 0.98),
 }
-HELDOUT3_FULL_DATES = (0.97, 0.97)
-HELDOUT3_OVERALL = (0.96, 0.93)
+HELDOUT3_FULL_DATES = (0.98, 0.98)
+HELDOUT3_OVERALL = (0.98, 0.98)
 
 
 # Fourth held-out gold (tests/gold/heldout4.jsonl): four whole dev judgments, annotated and
