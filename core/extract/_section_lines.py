@@ -20,8 +20,11 @@ _QUOTE_LIMIT = 30000  # characters a quoted block may span
 # the line before a one-line quoted item announces it: `…次のとおり加える。`
 _QUOTE_INTRO = re.compile("(?:とおり|ように)[^\\n。「」]{0,15}[。:：][ \\t\\u3000]*$")
 # `(1)` / `⑴` glued after the text of a heading line, followed by a space or the line end,
-# or by its paragraph's text right after a heading about something (`…について(1)前記の…`)
-_EMBEDDED_FIRST = re.compile("(?<=[^ \\t\\u3000])(?:[(（]1[)）]|⑴)", re.M)
+# or by its paragraph's text right after a heading about something (`…について(1)前記の…`);
+# a first unit (`…について第1項  証拠…`) only after such a heading
+_EMBEDDED_FIRST = re.compile(
+    "(?<=[^ \\t\\u3000])(?:[(（]1[)）]|⑴|(?P<unit>第[1一][章節款項]))", re.M
+)
 _HEAD_END = re.compile("(?:について|に関して|に対して|に対する判断|の判断)[ \\t\\u3000]*$")
 # `…。 (甲3,乙1)イ  …`: an evidence note closing a paragraph, the next item glued after it
 # where the source lost the line break (right-aligned notes); the note may nest 〔…〕
@@ -94,6 +97,8 @@ def _embedded(text: str, i: int, after: int, e: int) -> Cand | None:
             continue  # inside a bracket: a reference
         if m.end() < e and text[m.end()] not in " \t\u3000" and not _HEAD_END.search(seg):
             continue  # `…前記(1)記載の`: text goes on, and no heading ends before it
+        if m.group("unit") and not _HEAD_END.search(seg):
+            continue  # `…同条第1項  …`: a citation
         mk = parse_marker(text, m.start(), e, True)
         if mk is not None:
             return Cand(i, mk, e, False, embedded=True)

@@ -276,7 +276,7 @@ class _Walker:
             return None
         fam = cand.marker.families[0]
         deeper = RANK[fam] > RANK.get(self.stack[-1].family, -1)
-        if group(fam) in self._open_groups() or not deeper:
+        if group(fam) in self._open_groups() or not deeper or not self._unit_ok(fam):
             return None
         if not self._ahead(ci, fam, (2,), True):
             return None

@@ -430,3 +430,30 @@ def test_appended_lower_court_judgment_with_chapters() -> None:
 def test_a_reference_in_the_text_is_no_appended_part(line: str) -> None:
     text = HEAD + "事実及び理由\n第1　請求\n" + line + "\n第2　判断\n" + TAIL
     assert "別紙" not in [kind for _lv, _n, kind in outline(text)]
+
+
+def test_first_clause_glued_to_its_heading_about_something() -> None:
+    """`第2節  …について第1項  証拠…`: the line break before 第1項 was lost."""
+    text = (
+        HEAD + "事実及び理由\n"
+        "第1章　判断\n"
+        "第1節　争点1について\n"
+        "第1項 保証は無償である。\n"
+        "第2項 したがって，請求は理由がない。\n"
+        "第2節　争点2についての判断について第1項  証拠によれば，次の事実が認められる。\n"
+        "第2項  以上によれば，保証は有害である。\n" + TAIL
+    )
+    got = [x for x in numbers(text) if x[1]]
+    assert got[-3:] == [(2, "第2節"), (3, "第1項"), (3, "第2項")]
+    heads = [s for s in extract_sections(text) if s.value["number"] == "第2節"]
+    assert heads[0].value["title"] == "争点2についての判断について"
+
+
+def test_a_clause_cited_after_a_heading_text_is_no_item() -> None:
+    text = (
+        HEAD + "事実及び理由\n"
+        "第1章　判断\n"
+        "第1節　民法415条第1項  の解釈\n"
+        "第2項 原告の主張は理由がない。\n" + TAIL
+    )
+    assert [n for _lv, n in numbers(text) if n] == ["第1章", "第1節"]
