@@ -22,7 +22,8 @@ A western year with its era year in brackets is one date (`2013年(平成25年)1
 `2019(令和元)年5月1日`, `平成25年(2013年)10月`). A year alone (`平成3年`, `平成3年度`, the
 year of a case or law number) is not a date here. Times (`午後1時10分頃`) stay outside the
 span. Invalid dates (2月30日) are dropped. `翌22日` is the day after the running date (the 22nd);
-`98年11月16日` is 1998 (00-49: 20xx). `平成2年6月ないし8月`, `同年2月(…)及び3月`, `5月,6月
+`98年11月16日` is 1998 (00-49: 20xx), but a line opening with `4年7月1日` (a table whose
+era is left out) is in the era named last. `平成2年6月ないし8月`, `同年2月(…)及び3月`, `5月,6月
 及び7月分`, `六月末から八月にかけて`: each later month of a range or list is a date too, and
 so is `1月から3月まで` written without a year in a paragraph that gave a date (not quoted).
 `同月14,15日`: two days sharing one 日; `翌一一年三月三一日` names the era year.
@@ -89,7 +90,7 @@ _DATE = re.compile(
         r"|(?<![0-9０-９])(?P<wy>(?:1[89]|20)[0-9]{2}|[１２][０-９]{3}|[一二][〇一二三四五六七八九]{3})"
         r"(?:«S»年«S»(?:[(（]«ERA»«S»«EY»«S»年[)）]«S»)?|[(（]«ERA»«S»«EY»«S»[)）]«S»年«S»)"
         r"(?P<wm>«N»)«S»月(?:«S»(?P<wd>«N»)«S»日)?"
-        r"|(?<![0-9０-９])(?P<ty>[0-9０-９]{2})«S»年«S»(?P<tm>«N»)«S»月«S»(?P<td>«N»)«S»日"
+        r"|(?<![0-9０-９])(?P<ty>[0-9０-９]{1,2})«S»年«S»(?P<tm>«N»)«S»月«S»(?P<td>«N»)«S»日"
         r"|(?<![0-9０-９/])(?P<sy>(?:19|20)[0-9]{2})[/／](?P<sm>[0-9]{1,2})[/／](?P<sd>[0-9]{1,2})"
         r"(?![0-9/])"
         r"|(?P<sew>同|翌)(?P<se>[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})年«S»(?P<sem>«N»)«S»月"
@@ -322,10 +323,23 @@ def _relative(
     return day.year, day.month, day.day, word
 
 
-def _two_digit_year(text: str, m: re.Match[str]) -> int | None:
-    """`98年11月16日` (a newspaper's year): 50-99 are 19xx, 00-49 20xx; not an era year."""
+def _two_digit_year(text: str, m: re.Match[str], era: str | None) -> int | None:
+    """`98年11月16日` (a newspaper's year): 50-99 are 19xx, 00-49 20xx; `4年7月1日` with
+    its era left out (a table of an older judgment): the year of the era named last, when
+    that era had such a year; not an era year written just before."""
     yy = parse_int(m.group("ty"))
     if yy is None or _NOT_TWO_DIGIT_YEAR.search(text, max(0, m.start() - 24), m.start()):
+        return None
+    last = era_last_year(era) if era else None
+    if (
+        era
+        and yy >= 1
+        and (last is None or yy <= last)
+        and m.start() > 0
+        and (text[m.start() - 1] == "\n")
+    ):
+        return era_bounds(era)[0].year + yy - 1
+    if len(m.group("ty")) < 2:
         return None
     return (1900 if yy >= 50 else 2000) + yy
 
@@ -389,7 +403,11 @@ def _dates(text: str) -> Iterator[Suggestion]:
             if y is None or not 1868 <= y <= 2100 or (g("wd") and d is None):
                 continue
         elif g("ty"):
-            y, mo, d = _two_digit_year(text, m), parse_int(g("tm")), parse_int(g("td"))
+            y, mo, d = (
+                _two_digit_year(text, m, state.last_era),
+                parse_int(g("tm")),
+                parse_int(g("td")),
+            )
             if d is None:
                 continue
         elif g("sy"):

@@ -94,6 +94,16 @@ def test_two_digit_year_that_is_an_era_year_is_not_western(text: str) -> None:
     assert all(not v.startswith("2010") for _s, v in isos(text))
 
 
+def test_a_table_row_opening_with_a_date_whose_era_is_left_out() -> None:
+    text = "平成7年3月1日に鑑定した。\n標準宅地の価格\n4年7月1日価格　1490万円\n10年1月1日価格　890万円\n"
+    assert isos(text)[1:] == [("4年7月1日", "1992-07-01"), ("10年1月1日", "1998-01-01")]
+    # with no era named before, a single digit is no year; mid-sentence the era stays unread
+    assert isos("標準宅地の価格\n4年7月1日価格　1490万円\n") == []
+    assert isos("平成7年3月1日に鑑定した。その価格は5年1月1日に") == [
+        ("平成7年3月1日", "1995-03-01")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
