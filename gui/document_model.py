@@ -50,8 +50,10 @@ class DocumentModel(RowsModel[DocumentSummary]):
         r = self.row_of(doc_id)
         if r is None:
             return
-        self._rows[r] = replace(self._rows[r], **fields)
-        self.row_changed(r)
+        new = replace(self._rows[r], **fields)
+        if new != self._rows[r]:  # counts refreshed after every edit often stay the same
+            self._rows[r] = new
+            self.row_changed(r)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -89,6 +89,16 @@ class MainWindow(QMainWindow):
         self.viewer.menu_actions = [self.actions_[k] for k in
                                     ("accept", "reject", "next", "prev", "accept_all")]
         self._build_status_bar()
+        # An edit is drawn in the viewer at once; the views beside it (span table, counts,
+        # outline, detail pane) follow from this zero-interval timer. A timer fires after
+        # the events already posted, among them the viewer's repaint, so the span shows
+        # first, and a held-down key refreshes the side views once per event-loop pass.
+        self._side_pairs: Pairs = []
+        self._side_current = False  # the current span changed while a refresh was due
+        self._side_timer = QTimer(self)
+        self._side_timer.setSingleShot(True)
+        self._side_timer.setInterval(0)
+        self._side_timer.timeout.connect(self.refresh_side_views)
 
         ctl.documentOpened.connect(self._document_opened)
         ctl.spansChanged.connect(self._spans_changed)
@@ -125,14 +135,19 @@ class MainWindow(QMainWindow):
         self.st_db = QLabel(f"DB: {self.ctl.store.display_name()}")
         self.st_saved = QLabel(SAVED)
         self.st_saved.setStyleSheet(_OK_STYLE)
+        self._failed_shown = False
         for w in (self.st_doc, self.st_counts, self.st_who, self.st_db, self.st_saved):
             bar.addPermanentWidget(w)
 
     def _saved(self) -> None:
-        self.st_saved.setText(SAVED)
-        self.st_saved.setStyleSheet(_OK_STYLE)
+        # Every edit is saved: restyle only after a failure (a style sheet re-polishes).
+        if self._failed_shown:
+            self._failed_shown = False
+            self.st_saved.setText(SAVED)
+            self.st_saved.setStyleSheet(_OK_STYLE)
 
     def _write_failed(self, message: str) -> None:
+        self._failed_shown = True
         self.st_saved.setText("保存できませんでした")
         self.st_saved.setStyleSheet(_ERR_STYLE)
         self.statusBar().showMessage(message, 15000)
@@ -140,7 +155,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "保存できませんでした", message)
 
     def _update_counts(self) -> None:
-        spans = self.ctl.spans()
+        spans = self.ctl.span_values()  # counted, so no need to sort them
         by = Counter(s.status for s in spans)
         self.st_counts.setText(f"確定 {by['accepted']}・候補 {by['suggested']}・"
                                f"却下 {by['rejected']}")
@@ -168,6 +183,7 @@ class MainWindow(QMainWindow):
         self.ctl.open_document(doc_id)
 
     def _document_opened(self, doc: DocumentData) -> None:
+        self._drop_side_changes()
         labels = self.ctl.labels()
         self.viewer.set_labels(labels)
         self.labels.set_labels(labels)
@@ -211,25 +227,51 @@ class MainWindow(QMainWindow):
 
     def _spans_changed(self, pairs: Pairs) -> None:
         self.viewer.highlighter.apply(pairs)
-        self.spans.model.apply(pairs)
-        if any(sp is not None and sp.label == "SECTION" for p in pairs for sp in p):
-            self.outline.set_spans(self.ctl.spans(), self.viewer.text)
-        self._update_counts()
         cur = self.editor.current()
         if cur is not None and any(a is not None and a.id == cur.id for _, a in pairs):
             self.viewer.set_current(cur)
-            self.detail.show_span(cur)
+            self._side_current = True
+        self._side_pairs.extend(pairs)
+        self._side_timer.start()
+
+    def refresh_side_views(self) -> None:
+        """Bring the span table, counts, outline and detail pane up to the edits made since
+        the last refresh (the timer's slot; callable whenever they must be current)."""
+        self._side_timer.stop()
+        pairs, self._side_pairs = self._side_pairs, []
+        if pairs:
+            self.spans.model.apply(pairs)
+            if any(sp is not None and sp.label == "SECTION" for p in pairs for sp in p):
+                self.outline.set_spans(self.ctl.spans(), self.viewer.text)
+            self._update_counts()
+        if self._side_current:
+            self._side_current = False
+            self._show_current(self.editor.current())
+
+    def _drop_side_changes(self) -> None:
+        """Everything is about to be re-read: pending changes would be applied twice."""
+        self._side_timer.stop()
+        self._side_pairs = []
+        self._side_current = False
 
     def _spans_reset(self) -> None:
+        self._drop_side_changes()
         spans = self.ctl.spans()
         self.viewer.reset_spans(spans)
         self.spans.set_spans(spans)
         self.outline.set_spans(spans, self.viewer.text)
         self._update_counts()
+        self._show_current(self.editor.current())
 
-    def _current_changed(self, sp: SpanData | None) -> None:
+    def _show_current(self, sp: SpanData | None) -> None:
         self.detail.show_span(sp)
         self.spans.select_span(sp.id if sp else None)
+
+    def _current_changed(self, sp: SpanData | None) -> None:
+        if self._side_timer.isActive():  # its row may not be in the table yet
+            self._side_current = True
+        else:
+            self._show_current(sp)
 
     def toggle_rejected(self) -> None:
         on = self.actions_["show_rejected"].isChecked()

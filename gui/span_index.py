@@ -1,43 +1,40 @@
 """Spans sorted by start, for asking "which spans touch [a, b)?" per block (no Qt).
 
 Short spans are found by bisect between `a - longest` and `b`; the rare very long span is
-kept aside and checked every time, so one long span cannot make every lookup slow.
+kept aside and checked every time, so one long span cannot make every lookup slow. The
+index keeps the SpanData snapshots themselves (immutable): building it for a judgment
+with thousands of spans is part of opening it, so nothing is copied.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import NamedTuple
+from operator import attrgetter
 
 from core.model import SpanData
 
 LONG = 2000  # code points
 
-
-class Entry(NamedTuple):
-    """A span as the highlighter needs it (a tuple: cheap to build by the thousand)."""
-
-    start: int  # code points, end-exclusive (first, so tuples sort by position)
-    end: int
-    id: int
-    label: str
-    status: str
-
-
-def entry(sp: SpanData) -> Entry:
-    return Entry(sp.start, sp.end, sp.id, sp.label, sp.status)
+Entry = SpanData  # what a lookup returns: start, end, id, label and status are used
+_start = attrgetter("start")
 
 
 class SpanIndex:
     def __init__(self, spans: Iterable[SpanData] = ()) -> None:
-        items = [Entry(sp.start, sp.end, sp.id, sp.label, sp.status) for sp in spans]
-        items.sort()
-        self._long = {e.id: e for e in items if e.end - e.start > LONG}
-        self._items = [e for e in items if e.end - e.start <= LONG]
-        self._starts = [e.start for e in self._items]
-        self._maxlen = max((e.end - e.start for e in self._items), default=0)
-        self._by_id = {e.id: e for e in items}
+        items = sorted(spans, key=_start)  # stable: equal starts keep the caller's order
+        lengths = [sp.end - sp.start for sp in items]
+        if lengths and max(lengths) > LONG:
+            self._long = {sp.id: sp for sp, n in zip(items, lengths, strict=True) if n > LONG}
+            items = [sp for sp, n in zip(items, lengths, strict=True) if n <= LONG]
+            lengths = [n for n in lengths if n <= LONG]
+        else:
+            self._long = {}
+        self._items = items
+        self._starts = list(map(_start, items))
+        self._maxlen = max(lengths, default=0)
+        self._by_id = {sp.id: sp for sp in items}
+        self._by_id.update(self._long)
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -47,16 +44,15 @@ class SpanIndex:
 
     def add(self, sp: SpanData) -> Entry:
         self.remove(sp.id)
-        e = entry(sp)
-        self._by_id[e.id] = e
-        if e.end - e.start > LONG:
-            self._long[e.id] = e
-            return e
-        i = bisect.bisect_right(self._starts, e.start)
-        self._starts.insert(i, e.start)
-        self._items.insert(i, e)
-        self._maxlen = max(self._maxlen, e.end - e.start)
-        return e
+        self._by_id[sp.id] = sp
+        if sp.end - sp.start > LONG:
+            self._long[sp.id] = sp
+            return sp
+        i = bisect.bisect_right(self._starts, sp.start)
+        self._starts.insert(i, sp.start)
+        self._items.insert(i, sp)
+        self._maxlen = max(self._maxlen, sp.end - sp.start)
+        return sp
 
     def remove(self, span_id: int) -> Entry | None:
         e = self._by_id.pop(span_id, None)

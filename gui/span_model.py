@@ -15,6 +15,13 @@ COLUMNS = ("label", "text", "value", "status", "source", "start")
 HEADERS = {"label": "ラベル", "text": "テキスト", "value": "値", "status": "状態",
            "source": "由来", "start": "位置"}
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, int(SPAN_ID_ROLE),
+                    int(SORT_ROLE)})
+_REJECTED = QColor("#999999")
 
 
 
@@ -65,24 +72,28 @@ class SpanTableModel(RowsModel[SpanData]):
     def span_at(self, row: int) -> SpanData:
         return self._rows[row]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell on each repaint: roles we do not
+        # answer return at once, and roles are compared as plain ints.
+        if role not in _ROLES or not index.isValid():
             return None
         sp = self._rows[index.row()]
         col = COLUMNS[index.column()]
+        if role == _DISPLAY:
+            return self._display(sp, col)
+        if role == _FOREGROUND:
+            return _REJECTED if sp.status == "rejected" else None
+        if role == _DECORATION:
+            if col != "label":
+                return None
+            lb = self.labels.get(sp.label)
+            return QColor(lb.color) if lb else None
         if role == SPAN_ID_ROLE:
             return sp.id
         if role == SORT_ROLE:
             return sp.start if col == "start" else (self._display(sp, col) or "")
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _TOOLTIP and col in ("text", "value"):
             return self._display(sp, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in ("text", "value"):
-            return self._display(sp, col)
-        if role == Qt.ItemDataRole.DecorationRole and col == "label":
-            lb = self.labels.get(sp.label)
-            return QColor(lb.color) if lb else None
-        if role == Qt.ItemDataRole.ForegroundRole and sp.status == "rejected":
-            return QColor("#999999")
         return None
 
     def _display(self, sp: SpanData, col: str) -> Any:

@@ -29,6 +29,14 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.headers = headers
         self._rows: list[Row] = []
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt's own index() asks rowCount() and columnCount(), two calls into Python for
+        every cell a proxy maps (hundreds per repaint of a table); this is one."""
+        if parent.isValid() or not (0 <= row < len(self._rows)
+                                    and 0 <= column < len(self.columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -61,12 +61,17 @@ class LabelDock(QDockWidget):
         self.table.resizeColumnsToContents()
 
     def set_counts(self, accepted: Counter[str], suggested: Counter[str]) -> None:
+        changed = False
         for r, key in enumerate(self._keys):
             item = self.table.item(r, 2)
             if item is not None:
                 a, s = accepted.get(key, 0), suggested.get(key, 0)
-                item.setText(f"{a}" + (f"（候補 {s}）" if s else ""))
-        self.table.resizeColumnToContents(2)
+                text = f"{a}" + (f"（候補 {s}）" if s else "")
+                if item.text() != text:  # after an edit, one or two labels change
+                    item.setText(text)
+                    changed = True
+        if changed:
+            self.table.resizeColumnToContents(2)
 
     def count_text(self, key: str) -> str:
         item = self.table.item(self._keys.index(key), 2)

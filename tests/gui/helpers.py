@@ -15,6 +15,13 @@ def span_with(win, label: str, text: str | None = None) -> SpanData:  # type: ig
     return hits[0]
 
 
+def settle() -> None:
+    """Let the event loop run, as it does between two keys: the views beside the viewer
+    (span table, counts, detail pane) follow an edit from a zero-interval timer."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 def commit_text(widget: QWidget, text: str) -> None:
     """What an input method sends when it commits `text` (QTest keys are ASCII only)."""
     ev = QInputMethodEvent("", [])

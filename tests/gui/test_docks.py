@@ -8,7 +8,7 @@ from core import services
 from gui.document_model import COLUMNS as DOC_COLUMNS
 from gui.main_window import SAVED
 from gui.span_model import COLUMNS as SPAN_COLUMNS
-from tests.gui.helpers import span_with
+from tests.gui.helpers import settle, span_with
 
 
 def cell(view, row: int, col: int) -> str:  # type: ignore[no-untyped-def]
@@ -28,6 +28,7 @@ def test_document_list_shows_status_progress_and_filters(make_window) -> None:  
     money = span_with(win, "MONEY")
     win.editor.set_current(money.id)
     win.editor.accept()
+    settle()
     assert cell(view, 0, prog_col) == "11%（1/9）"  # 1 of 5 + 4 sections
     win.documents.filter.setText("損害賠償")
     assert view.model().rowCount() == 1
@@ -43,6 +44,7 @@ def test_labels_dock_lists_shortcuts_and_counts(make_window) -> None:  # type: i
     money = span_with(win, "MONEY")
     win.editor.set_current(money.id)
     win.editor.accept()
+    settle()
     assert win.labels.count_text("MONEY") == "1（候補 1）"
 
 

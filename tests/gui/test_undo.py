@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from core import services
-from tests.gui.helpers import span_with
+from tests.gui.helpers import settle, span_with
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -72,6 +72,7 @@ def test_detail_edit_undo(make_window) -> None:  # type: ignore[no-untyped-def]
     win.editor.stack().undo()
     sp = stored(win)[money.id]
     assert (sp.value, sp.note) == (1200000, None)
+    settle()
     assert win.detail.value.toPlainText() == "1200000"
 
 
