@@ -5,7 +5,8 @@ Value: `{"duration": "P1Y6M", "kind": K}` where K is the sentence (`懲役`, `�
 (`4年間`, `3か月`, `30日間`, `2週間`, `70時間` -> PT70H, `7.9時間` -> PT7H54M (PT67.08H when
 the fraction is not whole minutes), `30分間` and `15分の休憩` -> PT30M / PT15M, `2年半` ->
 P2Y6M, `2年ごとに` -> P2Y); `"approx": true` when 約 comes first. The number opening a range
-is a period of the same unit (`1~6か月`: `1` P1M and `6か月` P6M).
+is a period of the same unit (`1~6か月`: `1` P1M and `6か月` P6M; `二日ないし三日間`: `二日`
+P2D, not a date's day or an era year, `4月1日から10日間`).
 Not periods: offsets (`2か月後`, `約2週間前`; `60時間前後` is kept), times of day
 (`午後1時10分`), rates and fractions (`年5分`, `100分の30`, `3分し`), `十分`.
 Spans: a sentence includes its word (`懲役1年6月`, `執行猶予5年`, `未決勾留日数中120日`);
@@ -79,11 +80,16 @@ _GENERAL = _rx(
     r"|(?P<sec>秒)間"
     r"|(?P<mb>分)(?:(?P<ms>«N»)秒間?)?(?=«MIN»))"
 )
-# the number that opens a range whose other end is a period: `1~6か月`, `3~4時間`
+# the number that opens a range whose other end is a period: `1~6か月`, `3~4時間`,
+# `二日ないし三日間` (with its own unit, the same as the other end's)
 _RANGE_START = re.compile(
-    r"(?<![0-9０-９.．第])(?P<n>[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?)[ \u3000]?"
+    r"(?<![0-9０-９.．第〇一二三四五六七八九十百])"
+    r"(?P<n>[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?|[〇一二三四五六七八九十百]{1,3})"
+    r"(?P<u>年|か月|カ月|ヶ月|ケ月|箇月|ヵ月|週間?|日|時間|分|秒)?[ \u3000]?"
     r"(?:[~〜～]|から|ないし|乃至)[ \u3000]?$"
 )
+_UNIT_WORDS = {"y": "年", "m": "月", "w": "週", "d": "日", "h": "時", "mi": "分", "mb": "分"}
+_UNIT_WORDS["sec"] = "秒"
 _ANCHOR = re.compile(
     r"[間月毎]|[0-9０-９]分|年半|ごと|経過|の期間|にわた|に亘|と定め|より[永長]い|以内|に対応"
     r"|年来|かけ[てた]|遅[れ延]"
@@ -226,6 +232,25 @@ def _elapsed_is_a_date(g: Any, text: str, start: int) -> bool:
     return g("yel") is not None and (count is None or count >= 1000)
 
 
+def _range_start(text: str, start: int, unit: str) -> re.Match[str] | None:
+    """The number opening the range that ends at `start`: bare (`1~6か月`) or with the
+    same unit (`二日ないし三日間`), not the end of a date or an era year (`4月1日から`)."""
+    r = _RANGE_START.search(text, max(0, start - 12), start)
+    if r is None:
+        return None
+    before = text[r.start() - 1] if r.start() > 0 else ""
+    if r.group("u"):
+        if _UNIT_WORDS.get(unit, "") not in r.group("u") or before in "年月日":
+            return None
+        if _ERA_BEFORE.search(text, max(0, r.start() - 2), r.start()):
+            return None
+    elif not r.group("n")[0].isdigit() and (
+        before in "年月日" or _ERA_BEFORE.search(text, max(0, r.start() - 2), r.start())
+    ):
+        return None
+    return r
+
+
 def _range_end_value(n: str, unit: str, other: str) -> str | None:
     """The duration of the number opening `1~6か月` (P1M), if not above the other end."""
     low, high = _float(n), _float(other)
@@ -333,14 +358,15 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
                 value["approx"] = True
             add(start, m.end(), value)
             if unit is not None:
-                r = _RANGE_START.search(text, max(0, start - 12), start)
+                r = _range_start(text, start, unit)
                 first = _range_end_value(r.group("n"), unit, g("n")) if r else None
                 if r is None and (r := _PAIR_START.search(text, max(0, start - 4), start)):
                     low, high = parse_int(r.group("n")), parse_int(g("n"))
                     ok = low is not None and high is not None and low + 1 == high
                     first = _range_end_value(r.group("n"), unit, g("n")) if ok else None
                 if r and first:
-                    add(r.start("n"), r.end("n"), {"duration": first, "kind": "期間"})
+                    end = r.end("u") if r.groupdict().get("u") else r.end("n")
+                    add(r.start("n"), end, {"duration": first, "kind": "期間"})
     for m in finditer_near(_HALF_YEAR, re.compile("半年"), text):
         if not _OFFSET_AFTER.match(text, m.end()):
             add(m.start(), m.end(), {"duration": "P6M", "kind": "期間"})

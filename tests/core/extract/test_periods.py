@@ -347,3 +347,13 @@ def test_a_weeks_worth_of_work_is_still_a_length() -> None:
         "3年間",
         "12か月",
     ]
+
+
+def test_a_range_whose_first_end_carries_its_own_unit() -> None:
+    got = [(sp, v["duration"]) for sp, v in periods("大会は九月に二日ないし三日間開かれる。")]
+    assert got == [("二日", "P2D"), ("三日間", "P3D")]
+    assert [sp for sp, _ in periods("休業は3日から5日間とする。")] == ["3日", "5日間"]
+    # a date or an era year opening the range is not its first end
+    assert [sp for sp, _ in periods("4月1日から10日間休業した。")] == ["10日間"]
+    assert [sp for sp, _ in periods("平成2年から5年間勤務した。")] == ["5年間"]
+    assert [sp for sp, _ in periods("1時間から30分間の休憩")] == ["1時間", "30分間"]
