@@ -116,6 +116,43 @@ def range_end_month(text: str, end: int, month: int) -> tuple[int, int, int] | N
     return m.start("m"), m.end(), later
 
 
+# a numbered item's marker alone before a date at the start of its line: `ア  `, `(2)  `, `⑶`
+_HEAD_MARKER = re.compile(
+    r"(?:^|\n)[ \u3000]*(?P<m>第?[0-9０-９]{1,2}|[(（]?(?:[0-9０-９]{1,2}|[ア-ンa-z])[)）]|[ア-ン]"
+    r"|[⑴-⒇①-⑳]|[a-z])[ \u3000]*$"
+)
+_AIUEO = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+
+
+def heading_marker(text: str, start: int) -> str | None:
+    """The marker of a numbered item whose line opens with the date at `start`
+    (`イ  同年2月21日の第2回交渉` -> `イ`), else None."""
+    m = _HEAD_MARKER.search(text, max(0, start - 8), start)
+    return None if m is None else m.group("m").translate(_FOLD)
+
+
+_FOLD = str.maketrans("０１２３４５６７８９（）", "0123456789()")
+
+
+def _ordinal(marker: str) -> tuple[str, int] | None:
+    core = marker.strip("()").removeprefix("第")
+    kind = ("(" if marker.startswith("(") else "") + ("第" if marker.startswith("第") else "")
+    if core.isdigit():
+        return kind + "1", int(core)
+    if len(core) == 1 and core in _AIUEO:
+        return kind + "ア", _AIUEO.index(core)
+    if len(core) == 1 and ("⑴" <= core <= "⒇" or "①" <= core <= "⑳" or "a" <= core <= "z"):
+        base = "⑴" if "⑴" <= core <= "⒇" else "①" if "①" <= core <= "⑳" else "a"
+        return kind + base, ord(core) - ord(base)
+    return None
+
+
+def next_sibling(prev: str, cur: str) -> bool:
+    """`イ` after `ア`, `(3)` after `(2)`: the next item of the same list."""
+    a, b = _ordinal(prev), _ordinal(cur)
+    return a is not None and b is not None and a[0] == b[0] and b[1] == a[1] + 1
+
+
 def case_number_end(text: str, year_end: int) -> int:
     """End of the case number whose era year ends at `year_end`, or -1 if none follows."""
     m = _CASE_NUMBER_AFTER.match(text, year_end)

@@ -29,8 +29,10 @@ so is `1月から3月まで` written without a year in a paragraph that gave a d
 `同月14,15日`: two days sharing one 日; `翌一一年三月三一日` names the era year.
 `翌月25日払い` is every month's pay day.
 同年 in the sentence of a case number (`上告した(令和3年(あ)第151号)が,…同年4月8日`) takes
-its year; 同月 after 当月 / 毎月 in its sentence is a routine, not a date. Quoted passages,
-amendments and rules of every year: see `_date_quotes`.
+its year; 同年 opening the next item of a list whose items open with their dates (`ア  平成
+15年1月28日の交渉` … `イ  同年2月21日の交渉`) takes the year of the item before; 同月
+after 当月 / 毎月 in its sentence is a routine, not a date. Quoted passages, amendments and
+rules of every year: see `_date_quotes`.
 """
 
 from __future__ import annotations
@@ -46,9 +48,11 @@ from core.extract._date_context import (
     case_number_end,
     describes_every_month,
     follows_case_number,
+    heading_marker,
     is_citation,
     names_a_pay_day,
     next_numbered_day,
+    next_sibling,
     opens_defined_term,
     range_end_month,
     relative_is_anchored,
@@ -257,6 +261,8 @@ class _State:
         self.defined: dict[tuple[int, int], int] = {}  # (month, day) opening a defined term
         self.default_year = _default_year(text)
         self.case_year: tuple[int, int] | None = None  # (year, end) of 令和3年(あ)第151号
+        # (year, marker) of the last date opening a numbered item (`ア  平成15年1月28日の…`)
+        self.head: tuple[int, str] | None = None
 
     def running(self) -> tuple[Any, ...]:
         """What a quotation must not change for the text after it."""
@@ -301,6 +307,13 @@ def _relative(
             and same_sentence(text, state.case_year[1], start)
         ):
             cy = state.case_year[0]  # 上告した(令和3年(あ)第151号)が,…同年4月8日
+        elif (
+            g("ry") == "同"
+            and state.head is not None
+            and (mark := heading_marker(text, start)) is not None
+            and next_sibling(state.head[1], mark)
+        ):
+            cy = state.head[0]  # `イ  同年2月21日の交渉`: the year of `ア  平成15年…の交渉`
         return cy + YEAR_SHIFT[g("ry")], mo, d, g("ry") + "年"
     if g("rm"):
         if cm is None or (
@@ -469,6 +482,8 @@ def _dates(text: str) -> Iterator[Suggestion]:
             continue
         if not citation:
             state.ctx, state.ctx_end, state.last_full = (y, mo, d), end, y
+            if (mark := heading_marker(text, m.start())) is not None:
+                state.head = (y, mark)
         if d is not None and opens_defined_term(text, m.start()):
             state.defined[(mo, d)] = y
         yield found

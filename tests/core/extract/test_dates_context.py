@@ -255,3 +255,16 @@ def test_the_next_year_written_with_its_era_year() -> None:
         ("翌一一年三月三一日", "1999-03-31"),
     ]
     assert isos("令和2年4月1日に届いた。翌3年1月5日に返した。")[-1] == ("翌3年1月5日", "2021-01-05")
+
+
+def test_same_year_opening_the_next_item_takes_the_year_of_the_item_before() -> None:
+    text = (
+        "ア  平成15年1月28日の第1回交渉\n原告は一覧表(平成3年7月から平成13年度)を示した。\n"
+        "イ  同年2月21日の第2回交渉\n被告は回答した。\n"
+    )
+    assert isos(text)[-1] == ("同年2月21日", "2003-02-21")
+    # not the next item (a new list, or 同年 inside a paragraph): the running year as before
+    other = text.replace("イ  同年2月21日", "(1)  同年2月21日")
+    assert isos(other)[-1] == ("同年2月21日", "2001-02-21")
+    inside = text.replace("イ  同年2月21日", "被告は,同年2月21日")
+    assert isos(inside)[-1] == ("同年2月21日", "2001-02-21")
