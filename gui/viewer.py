@@ -12,7 +12,7 @@ import html
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -93,8 +93,12 @@ class JudgmentViewer(QPlainTextEdit):
         self._current, self._hits = None, []
         self.setExtraSelections([])
         self.highlighter.set_spans(utf16, spans)
-        # Detached while the text goes in, so no block is formatted yet; blocks are
-        # formatted as they come into view.
+        # The old text goes while the highlighter is attached (it looks at the one empty
+        # block left); detaching it from the full document would visit every old block to
+        # clear its formats. It is detached while the new text goes in, so no block is
+        # formatted yet; blocks are formatted as they come into view.
+        with QSignalBlocker(self):  # no cursor signal for the empty in-between document
+            self.document().clear()
         self.highlighter.setDocument(None)
         self.setPlainText(doc.text)  # plain text: markup in a judgment shows literally
         self.highlighter.attach(self.document())
@@ -109,9 +113,10 @@ class JudgmentViewer(QPlainTextEdit):
         self.highlight_visible()
 
     def highlight_visible(self) -> None:
-        """Format the blocks in view (and a little below) that are not formatted yet."""
+        """Format the blocks in view that are not formatted yet. Called whenever the view
+        moves or grows, before it is painted, so nothing needs formatting ahead."""
         block = self.firstVisibleBlock()
-        limit = self.viewport().height() * 1.25
+        limit = self.viewport().height()
         offset = self.contentOffset()
         while block.isValid():
             if self.blockBoundingGeometry(block).translated(offset).top() > limit:

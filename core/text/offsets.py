@@ -228,21 +228,39 @@ def sub_mapped(
 
 
 class Utf16Index:
-    """Converts between code-point offsets (core) and UTF-16 units (Qt), cheaply."""
+    """Converts between code-point offsets (core) and UTF-16 units (Qt), cheaply.
 
-    __slots__ = ("_astral", "_astral_u16")
+    The text is searched for characters outside the BMP (two UTF-16 units each) only as
+    far as a question needs, a chunk at a time: opening a long judgment asks about its
+    first screen, not about all 500,000 characters."""
+
+    __slots__ = ("_astral", "_astral_u16", "_scanned", "_text")
 
     _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+    _CHUNK = 65536  # code points searched at least per step
 
     def __init__(self, text: str) -> None:
-        self._astral = [m.start() for m in self._ASTRAL.finditer(text)]
-        self._astral_u16 = [a + k for k, a in enumerate(self._astral)]
+        self._text = text
+        self._astral: list[int] = []  # code-point positions of astral characters
+        self._astral_u16: list[int] = []  # the same, in UTF-16 units
+        self._scanned = 0  # every astral character before this position is listed
+
+    def _scan(self, i: int) -> None:
+        end = min(len(self._text), max(i, self._scanned + self._CHUNK))
+        for m in self._ASTRAL.finditer(self._text, self._scanned, end):
+            self._astral_u16.append(m.start() + len(self._astral))
+            self._astral.append(m.start())
+        self._scanned = end
 
     def to_utf16(self, i: int) -> int:
+        if i > self._scanned:
+            self._scan(i)
         return i + bisect_left(self._astral, i)
 
     def from_utf16(self, u: int) -> int:
         """Code-point index of UTF-16 position u (a position inside a pair snaps forward)."""
+        if u > self._scanned:  # code point <= u: the astral characters before u are known
+            self._scan(u)
         k = bisect_left(self._astral_u16, u)
         if k and self._astral_u16[k - 1] == u - 1:
             return u - k + 1
