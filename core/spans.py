@@ -33,15 +33,6 @@ def _check_bounds(doc_id: int, start: int, end: int, length: int) -> None:
         )
 
 
-def _head(s: Session, doc_id: int) -> Document:
-    """The document row without its text: a span edit never needs a whole judgment (up to
-    500,000 characters), only the span's own text (see _cut)."""
-    doc = s.get(Document, doc_id, options=[defer(Document.text)])
-    if doc is None:
-        raise NotFoundError(f"document {doc_id} does not exist")
-    return doc
-
-
 def _span(s: Session, span_id: int) -> Span:
     """A span with its label and annotator, in one query."""
     span = s.get(Span, span_id, options=[joinedload(Span.label), joinedload(Span.annotator)])
@@ -50,24 +41,32 @@ def _span(s: Session, span_id: int) -> Span:
     return span
 
 
-def _cut(s: Session, doc_id: int, ranges: Sequence[tuple[int, int]]) -> list[str]:
-    """The text of each range [start, end) of a document, checked to lie inside it.
+def _document(
+    s: Session, doc_id: int, ranges: Sequence[tuple[int, int]]
+) -> tuple[Document, list[str]]:
+    """The document row without its text, and the text of each range [start, end),
+    checked to lie inside it: a span edit never reads a whole judgment (up to 500,000
+    characters), and it is one query.
 
     The database cuts one piece covering the ranges (substr counts characters on SQLite
     and PostgreSQL alike); a piece as long as asked for proves the ranges are inside the
     text. On SQLite a NUL character would end the string early: whenever the piece falls
     short, the whole text is read and checked, so the answer is always Python's slicing."""
     lo, hi = min(a for a, _ in ranges), max(b for _, b in ranges)
-    if all(0 <= a < b for a, b in ranges):
-        piece = s.scalar(
-            select(func.substr(Document.text, lo + 1, hi - lo)).where(Document.id == doc_id)
-        )
-        if piece is not None and len(piece) == hi - lo:
-            return [piece[a - lo : b - lo] for a, b in ranges]
+    row = s.execute(
+        select(Document, func.substr(Document.text, lo + 1, max(hi - lo, 0)))
+        .options(defer(Document.text))
+        .where(Document.id == doc_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"document {doc_id} does not exist")
+    doc, piece = row
+    if all(0 <= a < b for a, b in ranges) and piece is not None and len(piece) == hi - lo:
+        return doc, [piece[a - lo : b - lo] for a, b in ranges]
     text = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
     for a, b in ranges:
         _check_bounds(doc_id, a, b, len(text))
-    return [text[a:b] for a, b in ranges]
+    return doc, [text[a:b] for a, b in ranges]
 
 
 def _label(s: Session, doc: Document, key: str) -> Label:
@@ -132,8 +131,7 @@ def add_span(
         raise HanreiError(f"unknown span status {status!r}")
     check_layer(layer)
     with store.write() as s:
-        doc = _head(s, doc_id)
-        (piece,) = _cut(s, doc_id, [(start, end)])
+        doc, (piece,) = _document(s, doc_id, [(start, end)])
         who = ensure_annotator(s, annotator)
         # The label and annotator objects themselves, so reading them back needs no query.
         span = Span(
@@ -194,15 +192,16 @@ def update_span(
     with versioned_write(store, f"span {span_id}", expected_version) as s:
         span = _span(s, span_id)
         _check_version(span, expected_version)
-        doc = _head(s, span.document_id)
         # Every lookup before the first change: a query autoflushes, and each flush of a
         # changed span bumps its version; one action must be one version.
-        who = ensure_annotator(s, annotator)
-        new_label = _label(s, doc, label) if label is not None else None
         new_start = span.start if start is None else start
         new_end = span.end if end is None else end
-        old_piece, new_piece = _cut(s, doc.id, [(span.start, span.end), (new_start, new_end)])
+        doc, (old_piece, new_piece) = _document(
+            s, span.document_id, [(span.start, span.end), (new_start, new_end)]
+        )
         before = span_data(span, old_piece, offset=span.start)
+        who = ensure_annotator(s, annotator)
+        new_label = _label(s, doc, label) if label is not None else None
         span.start, span.end = new_start, new_end
         if new_label is not None:
             span.label = new_label
@@ -236,8 +235,7 @@ def delete_span(
     with versioned_write(store, f"span {span_id}", expected_version) as s:
         span = _span(s, span_id)
         _check_version(span, expected_version)
-        doc = _head(s, span.document_id)
-        (piece,) = _cut(s, doc.id, [(span.start, span.end)])
+        doc, (piece,) = _document(s, span.document_id, [(span.start, span.end)])
         snapshot = span_data(span, piece, offset=span.start)
         s.delete(span)
         _touch(doc)
@@ -264,10 +262,9 @@ def delete_span(
 def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = None) -> SpanData:
     """Undo of a delete: the span comes back with its id, source and value."""
     with store.write() as s:
-        doc = _head(s, snapshot.document_id)
+        doc, (piece,) = _document(s, snapshot.document_id, [(snapshot.start, snapshot.end)])
         if s.get(Span, snapshot.id) is not None:
             raise ConflictError(f"span {snapshot.id} exists already")
-        (piece,) = _cut(s, doc.id, [(snapshot.start, snapshot.end)])
         who = ensure_annotator(s, snapshot.annotator)
         span = Span(
             id=snapshot.id,

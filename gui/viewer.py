@@ -144,12 +144,24 @@ class JudgmentViewer(QPlainTextEdit):
         return self.utf16.from_utf16(self.textCursor().position())
 
     def select_cp(self, start: int, end: int, *, center: bool = True) -> None:
-        c = self.textCursor()
-        c.setPosition(self.utf16.to_utf16(start))
-        c.setPosition(self.utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(c)
+        c = self._cursor(start, end)
+        if c != self.textCursor():
+            self.setTextCursor(c)
         if center:
             self.centerCursor()
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting [start, end) (anchor at start). The viewer's own cursor is
+        reused when it selects just that (right after tagging a selection): setPosition
+        computes the caret's x, which lays out and shapes the line again."""
+        a, b = self.utf16.to_utf16(start), self.utf16.to_utf16(end)
+        c = self.textCursor()
+        if c.anchor() == a and c.position() == b:
+            return c
+        c = QTextCursor(self.document())
+        c.setPosition(a)
+        c.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        return c
 
     # --- transient highlights: the current span and search hits --------------------------
 
@@ -163,10 +175,7 @@ class JudgmentViewer(QPlainTextEdit):
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
-        c = QTextCursor(self.document())
-        c.setPosition(self.utf16.to_utf16(start))
-        c.setPosition(self.utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = c  # type: ignore[attr-defined]
+        sel.cursor = self._cursor(start, end)  # type: ignore[attr-defined]
         sel.format = fmt  # type: ignore[attr-defined]
         return sel
 

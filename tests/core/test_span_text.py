@@ -68,9 +68,10 @@ def test_a_span_edit_does_not_read_the_whole_text(sqlite_store: Store) -> None:
     finally:
         event.remove(sqlite_store.engine, "before_cursor_execute", record)
     assert sp.text == "１００万円を"
-    text_reads = [q for q in seen if "document.text" in q and "substr(document.text" not in q]
+    cut = "substr(document.text"
+    text_reads = [q for q in seen if "document.text" in q.replace(cut, "")]
     assert text_reads == []
-    assert any("substr(document.text" in q for q in seen)
+    assert any(cut in q for q in seen)
 
 
 def test_a_nul_character_in_sqlite_text_falls_back_to_the_whole_text(
