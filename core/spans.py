@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, defer, joinedload, object_session, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from core.assignments import touch_assignment
@@ -41,12 +40,20 @@ def _span(s: Session, span_id: int) -> Span:
     return span
 
 
+class _Doc(NamedTuple):
+    """What a span edit needs of its document: not the row with its metadata and dates,
+    and never the text of the whole judgment (up to 500,000 characters)."""
+
+    id: int
+    project_id: int
+    status: str
+
+
 def _document(
     s: Session, doc_id: int, ranges: Sequence[tuple[int, int]]
-) -> tuple[Document, list[str]]:
-    """The document row without its text, and the text of each range [start, end),
-    checked to lie inside it: a span edit never reads a whole judgment (up to 500,000
-    characters), and it is one query.
+) -> tuple[_Doc, list[str]]:
+    """The document, and the text of each range [start, end) checked to lie inside it, in
+    one query.
 
     The database cuts one piece covering the ranges (substr counts characters on SQLite
     and PostgreSQL alike); a piece as long as asked for proves the ranges are inside the
@@ -54,13 +61,15 @@ def _document(
     short, the whole text is read and checked, so the answer is always Python's slicing."""
     lo, hi = min(a for a, _ in ranges), max(b for _, b in ranges)
     row = s.execute(
-        select(Document, func.substr(Document.text, lo + 1, max(hi - lo, 0)))
-        .options(defer(Document.text))
-        .where(Document.id == doc_id)
+        select(
+            Document.project_id,
+            Document.status,
+            func.substr(Document.text, lo + 1, max(hi - lo, 0)),
+        ).where(Document.id == doc_id)
     ).one_or_none()
     if row is None:
         raise NotFoundError(f"document {doc_id} does not exist")
-    doc, piece = row
+    doc, piece = _Doc(doc_id, row[0], row[1]), row[2]
     if all(0 <= a < b for a, b in ranges) and piece is not None and len(piece) == hi - lo:
         return doc, [piece[a - lo : b - lo] for a, b in ranges]
     text = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
@@ -69,8 +78,8 @@ def _document(
     return doc, [text[a:b] for a, b in ranges]
 
 
-def _label(s: Session, doc: Document, key: str) -> Label:
-    lb = s.scalar(select(Label).where(Label.project_id == doc.project_id, Label.key == key))
+def _label(s: Session, project_id: int, key: str) -> Label:
+    lb = s.scalar(select(Label).where(Label.project_id == project_id, Label.key == key))
     if lb is None:
         raise NotFoundError(f"label {key!r} does not exist in this project")
     return lb
@@ -136,7 +145,7 @@ def add_span(
         # The label and annotator objects themselves, so reading them back needs no query.
         span = Span(
             document_id=doc_id,
-            label=_label(s, doc, label),
+            label=_label(s, doc.project_id, label),
             start=start,
             end=end,
             value=value,
@@ -147,7 +156,7 @@ def add_span(
             layer=layer,
         )
         s.add(span)
-        _touch(doc)
+        _touch(s, doc.id, doc.status)
         s.flush()
         touch_assignment(s, doc_id, who)
         log(
@@ -201,7 +210,7 @@ def update_span(
         )
         before = span_data(span, old_piece, offset=span.start)
         who = ensure_annotator(s, annotator)
-        new_label = _label(s, doc, label) if label is not None else None
+        new_label = _label(s, doc.project_id, label) if label is not None else None
         span.start, span.end = new_start, new_end
         if new_label is not None:
             span.label = new_label
@@ -213,7 +222,7 @@ def update_span(
             span.status = status
         if who is not None:
             span.annotator = who
-        _touch(doc)
+        _touch(s, doc.id, doc.status)
         s.flush()
         touch_assignment(s, doc.id, who)
         after = span_data(span, new_piece, offset=new_start)
@@ -238,7 +247,7 @@ def delete_span(
         doc, (piece,) = _document(s, span.document_id, [(span.start, span.end)])
         snapshot = span_data(span, piece, offset=span.start)
         s.delete(span)
-        _touch(doc)
+        _touch(s, doc.id, doc.status)
         who = ensure_annotator(s, annotator)
         touch_assignment(s, doc.id, who)
         log(
@@ -269,7 +278,7 @@ def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = No
         span = Span(
             id=snapshot.id,
             document_id=doc.id,
-            label=_label(s, doc, snapshot.label),
+            label=_label(s, doc.project_id, snapshot.label),
             start=snapshot.start,
             end=snapshot.end,
             value=snapshot.value,
@@ -280,7 +289,7 @@ def restore_span(store: Store, snapshot: SpanData, *, annotator: str | None = No
             layer=check_layer(snapshot.layer),
         )
         s.add(span)
-        _touch(doc)
+        _touch(s, doc.id, doc.status)
         s.flush()
         log(
             s,
@@ -312,7 +321,7 @@ def set_span_statuses(
             changes.append(SpanChange(before, span_data(span, span.document.text)))
         if changes:
             doc = get_span(s, span_ids[0][0]).document
-            _touch(doc)
+            _touch(s, doc.id, doc.status)
             touch_assignment(s, doc.id, who)
             log(
                 s,
@@ -324,20 +333,17 @@ def set_span_statuses(
     return changes
 
 
-def _touch(doc: Document) -> None:
+def _touch(s: Session, doc_id: int, status: str) -> None:
     """A new document becomes in_progress with its first change. Written without the ORM's
     version bump: two annotators starting the same document must not conflict over it."""
-    if doc.status != "new":
+    if status != "new":
         return
-    s = object_session(doc)
-    assert s is not None
     s.execute(
         update(Document)
-        .where(Document.id == doc.id, Document.status == "new")
+        .where(Document.id == doc_id, Document.status == "new")
         .values(status="in_progress")
         .execution_options(synchronize_session=False)
     )
-    set_committed_value(doc, "status", "in_progress")
 
 
 def _diff(before: SpanData, after: SpanData) -> dict[str, Any]:
