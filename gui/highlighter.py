@@ -1,7 +1,7 @@
 """Draws spans with a QSyntaxHighlighter, one block at a time, only where it is seen.
 
-Opening a document does not format every block: the highlighter is detached during
-setPlainText, and the viewer asks it to format the blocks that come into view (each block
+Opening a document does not format every block: the highlighter does not watch the text
+going in, and the viewer asks it to format the blocks that come into view (each block
 once; scrolling back costs nothing). An edit re-draws only the blocks its span touches
 (rehighlightBlock). Accepted spans get a solid background in the label colour; suggestions
 a light tint and a dashed underline; where spans nest, the innermost gives the background
@@ -12,13 +12,18 @@ request.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QSignalBlocker
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from core.model import SpanData
 from core.text.offsets import Utf16Index
 from gui.span_index import Entry, SpanIndex
+
+_CHANGE = "contentsChange(int,int,int)"
+_REFORMAT = "_q_reformatBlocks(int,int,int)"  # QSyntaxHighlighter's slot for it
 
 
 def tint(color: QColor, amount: float = 0.55) -> QColor:
@@ -57,11 +62,33 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._utf16 = utf16
         self._done.clear()
 
-    def attach(self, doc: QTextDocument) -> None:
-        """Attach to a filled document. Qt then queues a pass over every block; blocks it
-        asks about that have not been in view are left alone (a cheap early return)."""
+    @contextmanager
+    def unwatched(self) -> Iterator[None]:
+        """New text goes into the document without the highlighter seeing it: Qt would run
+        it over every block of the new text. Blocks are formatted as they come into view.
+
+        QSyntaxHighlighter follows the document through the private slot below; it is
+        disconnected for the while. Where a Qt has no such slot, the highlighter is
+        detached instead (the document emptied first, so detaching visits no old block)
+        and attached again, and Qt's pass it then queues over every block meets the
+        cheap early return in highlightBlock."""
+        doc = self.document()
         self._done.clear()
-        self.setDocument(doc)
+        if (doc is not None and self.metaObject().indexOfSlot(_REFORMAT) >= 0
+                and QObject.disconnect(doc, SIGNAL(_CHANGE), self, SLOT(_REFORMAT))):
+            try:
+                yield
+            finally:
+                QObject.connect(doc, SIGNAL(_CHANGE), self, SLOT(_REFORMAT))
+            return
+        if doc is not None:
+            with QSignalBlocker(doc):
+                doc.clear()
+            self.setDocument(None)
+        try:
+            yield
+        finally:
+            self.setDocument(doc)
 
     def _redraw(self, block: QTextBlock) -> None:
         self._wanted = True

@@ -12,7 +12,7 @@ import html
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -93,15 +93,8 @@ class JudgmentViewer(QPlainTextEdit):
         self._current, self._hits = None, []
         self.setExtraSelections([])
         self.highlighter.set_spans(utf16, spans)
-        # The old text goes while the highlighter is attached (it looks at the one empty
-        # block left); detaching it from the full document would visit every old block to
-        # clear its formats. It is detached while the new text goes in, so no block is
-        # formatted yet; blocks are formatted as they come into view.
-        with QSignalBlocker(self):  # no cursor signal for the empty in-between document
-            self.document().clear()
-        self.highlighter.setDocument(None)
-        self.setPlainText(doc.text)  # plain text: markup in a judgment shows literally
-        self.highlighter.attach(self.document())
+        with self.highlighter.unwatched():  # blocks are formatted as they come into view
+            self.setPlainText(doc.text)  # plain text: markup in a judgment shows literally
         self.highlight_visible()
 
     def reset_spans(self, spans: Iterable[SpanData]) -> None:

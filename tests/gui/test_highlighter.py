@@ -89,3 +89,47 @@ def test_an_edit_redraws_only_its_block(qtbot) -> None:  # type: ignore[no-untyp
     assert [formatted(v, b) for b in range(20) if b != 5] == [0] * 19
     v.highlighter.apply([(new, None)])
     assert formatted(v, 5) == 0
+
+
+def open_counted(qtbot, text: str, spans: list[SpanData]) -> tuple[JudgmentViewer, Counting]:  # type: ignore[no-untyped-def]
+    v = JudgmentViewer()
+    qtbot.addWidget(v)
+    v.highlighter.setDocument(None)
+    v.highlighter = counting = Counting(v.document())
+    v.highlighter.set_colors({"MONEY": "#b6e3b6"})
+    v.resize(600, 300)
+    v.show()
+    qtbot.waitExposed(v)
+    v.load(DocumentData(id=1, title="t", text=text, status="new"), Utf16Index(text), spans)
+    return v, counting
+
+
+def money_spans(text: str) -> list[SpanData]:
+    starts = [k for k in range(len(text)) if k == 0 or text[k - 1] == "\n"]
+    return [sp(i + 1, text.index("金", s), text.index("金", s) + 4) for i, s in enumerate(starts)]
+
+
+def test_opening_runs_the_highlighter_over_the_blocks_in_view_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = long_judgment(3000)
+    v, counting = open_counted(qtbot, text, money_spans(text))
+    QApplication.processEvents()  # nothing queued for later either
+    QApplication.processEvents()
+    assert 0 < len(counting.blocks) < 60
+    assert formatted(v, 0) == 1 and formatted(v, 2999) == 0
+
+
+def test_a_second_document_replaces_the_first_and_its_formats(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for slot in ("_q_reformatBlocks(int,int,int)", "_gone_in_another_qt(int,int,int)"):
+        # With QSyntaxHighlighter's private slot, and without it (detach and attach).
+        monkeypatch.setattr("gui.highlighter._REFORMAT", slot)
+        text = long_judgment(300)
+        v, _ = open_counted(qtbot, text, money_spans(text))
+        assert formatted(v, 0) == 1
+        other = long_judgment(200).replace("金", "銀")
+        v.load(DocumentData(id=2, title="u", text=other, status="new"), Utf16Index(other), [])
+        QApplication.processEvents()
+        assert v.toPlainText() == other
+        assert [formatted(v, b) for b in range(20)] == [0] * 20
+        span = sp(9, other.index("第3行"), other.index("第3行") + 3)
+        v.highlighter.apply([(None, span)])
+        assert formatted(v, 3) == 1
