@@ -10,11 +10,17 @@ P2D, not a date's day or an era year, `4月1日から10日間`).
 Not periods: offsets (`2か月後`, `約2週間前`; `60時間前後` is kept), times of day
 (`午後1時10分`), rates and fractions (`年5分`, `100分の30`, `3分し`), `十分`.
 Spans: a sentence includes its word (`懲役1年6月`, `執行猶予5年`, `未決勾留日数中120日`);
-a suspension written `5年間その刑の執行を猶予` spans `5年間`.
+a suspension written `5年間その刑の執行を猶予` spans `5年間`. A limit of a statutory penalty
+spans the length only, with the kind and `"limit"` (`10年以下の懲役` -> `10年` P10Y 懲役 以下,
+`6月以下の懲役` P6M, both ends of `1年以上10年以下の懲役`, `2年以上の有期懲役`).
 A bare `3年` or `6月` is a general duration only before a word that makes it a length
 (`20年を経過`, `3年が経過`, `20年の期間`, `約1年にわたり`, `30日と定める`, `百年より永い`;
 `6月を経過` as statutes write six months), and not after 年/月/日 or an era (`平成20年を
-経過` is a year); after 懲役 and the like `6月` means six months, as sentences are written.
+経過` is a year); after 懲役 and the like `6月` means six months, as sentences are written,
+and so before a threshold (`前6月以内`, `6月を超え`; a calendar month never stands so, while
+`平成6年6月以内` stays a date). Thresholds (`2年を超える`, `3年未満`, `経験が3年に満たず`) and
+lengths of experience or service (`5年以上の経験`, `10年の実務経験`, `勤続10年`, `在職3年`) are
+periods; offsets are not (`20年以上前`, `3年以上前から`), nor ages (`65歳以上`).
 罰金 is MONEY, not a period. A unit of a rate is not a period (`1か月当たり`, `1時間につき`,
 `1か月単位の変形労働時間制`; `15分単位で休憩` stays one). Also read: `一か月半` P1M15D,
 `半年` P6M, `約30秒間` PT30S, `2年以内`, `約2年の間`, `30年に対応するライプニッツ係数`,
@@ -36,6 +42,8 @@ from core.extract.base import Suggestion, register
 from core.extract.numerals import parse_int
 
 _PARTS = {
+    # a sentence a statute sets: `6月以下の懲役`, `1年以上10年以下の懲役`, `2年以上の有期懲役`
+    "«DUR»": r"(?:«N»年(?:«N»«MO»)?|«N»«MO»|«N»日)",
     "«N»": r"[0-9０-９〇一二三四五六七八九十百千]+",
     "«MO»": r"(?:か月|カ月|ヶ月|ケ月|箇月|ヵ月|月)",
     "«MS»": r"(?:か月|カ月|ヶ月|ケ月|箇月|ヵ月)",  # 月 alone is a month name outside sentences
@@ -47,7 +55,10 @@ _PARTS = {
     # after `20年` / `30日` / `2週`: a length that passes, lasts or is set (`20年を経過`)
     "«EL»": r"(?:[をが]経過|の期間|の間(?!柄)|にわた|に亘|と定め|より[永長]い|以内"
     r"|に対応する(?:ライプニッツ|新?ホフマン)|遅れ|の遅れ|遅延|の遅延"
-    r"|来(?![日訪場店社院所庁館航園客襲年月週期])|(?:以上|余り?)?を?かけ[てた])",
+    r"|来(?![日訪場店社院所庁館航園客襲年月週期])|(?:以上|余り?)?を?かけ[てた]"
+    r"|を超え|未満|に満た"  # a threshold: `2年を超える`, `3年に満たず`
+    # a length of experience or service: `5年以上の経験`, `10年の実務経験`, `3年の在職`
+    r"|(?:以上|余り?)?の(?:実務|勤務|職務|業務|臨床|指導)?(?:経験|勤続|在職|在籍|在任))",
 }
 
 
@@ -69,10 +80,17 @@ _SUSPENSION = _rx(
     r"|(?<=執行を)(?P<y3>«N»)年(?:(?P<ym3>«N»)«MO»)?間?(?=\n?猶予)"
 )
 _CUSTODY = _rx(r"未決勾留日数(?:中|のうち)?«S»(?P<d>«N»)日")
+# the limits of a statutory penalty: `10年以下の懲役`, `6月以下の懲役` (months as statutes
+# write them), both ends of `1年以上10年以下の懲役`, `2年以上の有期懲役`
+_PENALTY = _rx(
+    r"(?<![0-9０-９〇一二三四五六七八九十百千.．年月日])"
+    r"(?:(?P<y>«N»)年(?:(?P<ym>«N»)«MO»)?|(?P<m>«N»)«MO»|(?P<d>«N»)日)(?P<limit>以上|以下|未満)"
+    r"(?=(?:«DUR»(?:以上|以下|未満))?の(?:有期の?)?(?P<kind>懲役|禁錮|禁固|拘禁刑|拘留))"
+)
 _GENERAL = _rx(
     r"(?<![0-9０-９〇一二三四五六七八九十百千元.．・])(?P<approx>約)?(?P<n>«N»(?:[.．][0-9０-９]+)?)"
     r"(?:(?P<y>年)(?:(?P<ym>«N»)«MS»間?|間|(?P<yh>半)(?!ば)間?|(?=ごと|毎)|(?P<yel>(?=«EL»)))"
-    r"|(?P<m>«MS»(?P<mh>半)?|月(?P<mel>(?=[をが]経過)))間?"
+    r"|(?P<m>«MS»(?P<mh>半)?|月(?P<mel>(?=[をが]経過|以内|を超え|未満|に満た)))間?"
     r"|(?P<w>週)(?:間|(?P<wel>(?=«EL»)))"
     r"|(?P<d>日)(?:間|(?P<del>(?=«EL»)))"
     r"|(?P<h>時)間(?:(?P<hm>«N»)分|(?P<hh>半))?"
@@ -92,7 +110,7 @@ _UNIT_WORDS = {"y": "年", "m": "月", "w": "週", "d": "日", "h": "時", "mi":
 _UNIT_WORDS["sec"] = "秒"
 _ANCHOR = re.compile(
     r"[間月毎]|[0-9０-９]分|年半|ごと|経過|の期間|にわた|に亘|と定め|より[永長]い|以内|に対応"
-    r"|年来|かけ[てた]|遅[れ延]"
+    r"|年来|かけ[てた]|遅[れ延]|を超え|未満|に満た|経験|勤続|在職|在籍|在任"
 )
 # `1か月当たり5000円`, `1時間につき`, `1か月単位の変形労働時間制`: a unit of a rate
 # (`15分単位で休憩を取る` stays a length: breaks are taken in those lengths)
@@ -115,12 +133,12 @@ _HALF_YEAR = re.compile(r"(?<![0-9０-９〇一二三四五六七八九十上下
 # a stay or a term named just before or after the count: `入院した123日`, `通院期間中(402日)`,
 # `労働能力喪失期間30年`, `合計123日の入院` (a count in a formula, `1500円×123日`, is not)
 _TERM = _rx(
-    r"(?:(?:入院|通院|休業|療養|欠勤|勤務)した|期間中?[(（]?|過去|直近)"
-    r"(?P<n>[0-9０-９〇一二三四五六七八九十百千]+)(?:(?P<y>年)|(?P<m>«MS»)|(?P<d>日))(?![0-9０-９])"
+    r"(?:(?:入院|通院|休業|療養|欠勤|勤務)した|期間中?[(（]?|過去|直近|勤続|在職|在籍|経験年数[はが]?)"
+    r"(?P<n>[0-9０-９〇一二三四五六七八九十百千]+)(?:(?P<y>年)|(?P<m>«MS»)|(?P<d>日))(?![0-9０-９目])"
     r"|(?<![0-9０-９〇一二三四五六七八九十百千×x*年月])(?P<n2>[0-9０-９〇一二三四五六七八九十百千]+)日"
     r"(?=の?(?:入院|通院|休業|療養|欠勤))"
 )
-_TERM_ANCHOR = re.compile(r"期間|した|入院|通院|休業|療養|欠勤|過去|直近")
+_TERM_ANCHOR = re.compile(r"期間|した|入院|通院|休業|療養|欠勤|過去|直近|勤続|在職|在籍|経験")
 _SENTENCE_ANCHOR = re.compile(r"[役錮固刑留]")
 _SUSPENSION_ANCHOR = re.compile(r"猶")
 _CUSTODY_ANCHOR = re.compile(r"勾")
@@ -332,6 +350,18 @@ def extract_periods(text: str) -> Iterator[Suggestion]:
         )
         if dur:
             add(m.start(), m.end(), {"duration": dur, "kind": "執行猶予"})
+    for m in finditer_near(_PENALTY, _SENTENCE_ANCHOR, text, back=40, ahead=4):
+        if _ERA_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            continue
+        if m.group("d"):
+            days = _num(m.group("d"))
+            dur = None if days is None else iso_duration(days=days)
+        else:
+            dur = _ym(m.group("y") or "0", m.group("ym") or m.group("m"))
+        if dur:
+            kind = "禁錮" if m.group("kind") == "禁固" else m.group("kind")
+            bound = {"duration": dur, "kind": kind, "limit": m.group("limit")}
+            add(m.start(), m.start("limit"), bound)
     for m in finditer_near(_CUSTODY, _CUSTODY_ANCHOR, text):
         days = _num(m.group("d"))
         if days is not None:

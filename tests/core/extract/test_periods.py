@@ -357,3 +357,72 @@ def test_a_range_whose_first_end_carries_its_own_unit() -> None:
     assert [sp for sp, _ in periods("4月1日から10日間休業した。")] == ["10日間"]
     assert [sp for sp, _ in periods("平成2年から5年間勤務した。")] == ["5年間"]
     assert [sp for sp, _ in periods("1時間から30分間の休憩")] == ["1時間", "30分間"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("届け出ない者は6月以下の懲役に処する。", [("6月", "P6M", "懲役", "以下")]),
+        ("1年6月以下の懲役に処する。", [("1年6月", "P1Y6M", "懲役", "以下")]),
+        ("10年以下の懲役若しくは禁錮に処する。", [("10年", "P10Y", "懲役", "以下")]),
+        ("3年以下の禁固に処する。", [("3年", "P3Y", "禁錮", "以下")]),
+        ("2年以上の有期懲役に処する。", [("2年", "P2Y", "懲役", "以上")]),
+        (
+            "1年以上10年以下の懲役に処する。",
+            [("1年", "P1Y", "懲役", "以上"), ("10年", "P10Y", "懲役", "以下")],
+        ),
+        ("6か月以下の懲役", [("6か月", "P6M", "懲役", "以下")]),
+    ],
+)
+def test_limits_of_a_statutory_penalty(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    got = [(t, v["duration"], v["kind"], v.get("limit")) for t, v in periods(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("申立ての前6月以内にした行為", "6月", "P6M"),
+        ("その後6月以内に訴えを提起しないとき", "6月", "P6M"),
+        ("6月を超えない範囲で定める。", "6月", "P6M"),
+        ("2年を超える期間", "2年", "P2Y"),
+        ("3年未満の勤務", "3年", "P3Y"),
+        ("船頭の経験が3年に満たず,", "3年", "P3Y"),
+        ("少なくとも5年以上の経験が必要とされ", "5年", "P5Y"),
+        ("10年の実務経験を有する者", "10年", "P10Y"),
+        ("勤続10年の表彰を受けた。", "10年", "P10Y"),
+        ("在職3年で退職した。", "3年", "P3Y"),
+    ],
+)
+def test_thresholds_and_lengths_of_service(text: str, span: str, duration: str) -> None:
+    assert periods(text) == [(span, {"duration": duration, "kind": "期間"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平成6年6月以降に退職した。",  # a calendar month
+        "平成6年6月以内に",  # a year and month, not a length
+        "(平成6年6月以下同じ。)",
+        "6月以下同じ。",
+        "20年以上前の前科",  # an offset
+        "3年以上前から通院していた。",
+        "65歳以上の者",  # an age
+        "2020年を超えて",  # a year
+        "平成10年を超え",
+        "勤続10年目の春",  # an ordinal year of service
+        "平成3年以下の懲役",
+    ],
+)
+def test_calendar_months_offsets_and_ages_are_not_thresholds(text: str) -> None:
+    assert periods(text) == []
+
+
+def test_statutory_months_are_no_dates() -> None:
+    from core.extract.dates import extract_dates
+
+    for text in ("平成20年4月1日の申立て。その前6月以内にした行為", "6月以下の懲役に処する。"):
+        assert [text[s.start : s.end] for s in extract_dates(text)] in ([], ["平成20年4月1日"])
+        assert [t for t, _v in periods(text)] == ["6月"]
