@@ -35,14 +35,28 @@ QUOTED = re.compile(r"(?<!以下)「(?P<name>[一-龥々ヶァ-ヺー]{2,30}(?:�
 # `民法158~160条`: the first end of an article range (the second is an ordinary item)
 RANGE = re.compile(rf"(?:第{SP})?(?P<r>{N}){SP}(?:条{SP})?[~～〜]{SP}(?=(?:第{SP})?{N}条)")
 # an article without a law name: `、1条及び2条1項`, `同項1号`, `(1条)`, `ないし4条`
+_TO = rf"{SP}(?:ないし|乃至|から|[~～〜]){SP}(?:第{SP})?{N}"  # `1ないし5号`: 号 left out
 BARE = re.compile(
     rf"(?P<same>同項{SP}(?=(?:第{SP})?{N}号)|同条{SP}(?=(?:第{SP})?{N}項))?(?:第{SP})?{N}条"
-    rf"|同項{SP}(?:第{SP})?{N}号|同条{SP}(?:第{SP})?{N}項"
+    rf"|同項{SP}(?:第{SP})?{N}(?:号|(?={_TO}号))|同条{SP}(?:第{SP})?{N}(?:項|(?={_TO}項))"
 )
-# what may stand right before such an article: a list word or an opening bracket
-_BEFORE = re.compile(r"(?:[、,，・(（]|及び|並びに|ないし|又は|若しくは|から)[ \u3000]*$")
+# what may stand right before such an article: a list word or an opening bracket, or the
+# current wording of the law cited before (`…法245条4項(現行法の245条の4第1項参照)`)
+_BEFORE = re.compile(
+    r"(?:[、,，・(（]|及び|並びに|ないし|又は|若しくは|から|[(（]現行(?:法の)?)[ \u3000]*$"
+)
 # a rule book that is no statute (`安全管理規程においても…(6条)`): its articles are its own
 OTHER_RULES = re.compile(r"規程|規約|約款|契約書?|定款|要綱|要領|通達|協定|指針|就業規則")
+# a body's own rules, not a statute: `安全管理規程`, `給与規程`, `就業規則`, `賃金規則`
+_OWN_RULES = re.compile(
+    r"(?:規程|規約|約款|定款|要綱|要領|通達|協定|指針)$|(?:就業|賃金|給与|退職金|社員|従業員)規則$"
+)
+# a public body's 規程 (`国家公務員倫理規程`, `人事院…規程`) is one
+_PUBLIC_RULES = re.compile(r"国家公務員|人事院|内閣|[省庁]|委員会|裁判所")
+
+
+# how far back in its paragraph a bracketed article looks for the law cited last
+_PARAGRAPH_REACH = 500
 
 
 def bare_article_starts(f: str) -> list[int]:
@@ -55,9 +69,24 @@ def bare_article_starts(f: str) -> list[int]:
     return out
 
 
+def own_rules(name: str) -> bool:
+    """A company's or body's own rule book (`安全管理規程`, `就業規則`), which is no law."""
+    return _OWN_RULES.search(name) is not None and (
+        name.endswith("規則") or _PUBLIC_RULES.search(name) is None
+    )
+
+
 def sentence_start(f: str, pos: int) -> int:
-    """Where the sentence holding `pos` starts (after the last 。 or line break)."""
-    return max(f.rfind("。", 0, pos), f.rfind("\n", 0, pos)) + 1
+    """Where the sentence holding `pos` starts: after the last line break or 。, not a 。
+    that closes a bracket (`…法律(以下「本法」という。)は,…(2条2号)` is one sentence)."""
+    line = f.rfind("\n", 0, pos)
+    end = pos
+    while (dot := f.rfind("。", line + 1, end)) >= 0:
+        if dot + 1 < len(f) and f[dot + 1] in ")）":
+            end = dot
+            continue
+        return dot + 1
+    return line + 1
 
 
 def same_ref(f: str, pos: int) -> str:
@@ -87,6 +116,51 @@ def long_title(f: str, start: int, full: set[str]) -> int | None:
     return None
 
 
+def _walk(f: str, a: int, p: int) -> tuple[int, int]:
+    """(depth at `p`, lowest depth on the way) of brackets, counted from `a`."""
+    depth = low = 0
+    for ch in f[a:p]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            low = min(low, depth)
+    return depth, low
+
+
+def _opening(f: str, a: int) -> int:
+    """Where the bracket holding `a` opens (-1 if none within 200 characters)."""
+    depth = 0
+    for i in range(a - 1, max(-1, a - 200), -1):
+        if f[i] in ")）":
+            depth += 1
+        elif f[i] in "(（":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+def visible_article(
+    f: str, pos: int, arts: list[tuple[int, str, dict[str, str]]], ends: set[int]
+) -> tuple[int, str, dict[str, str]] | None:
+    """The article a `同条` / `同項` at `pos` refers to: the last one cited within 300
+    characters at the same or an outer bracket level, as a reader takes it. One cited in a
+    bracket closed since counts only from a sibling bracket (`…指示(13条),…命令(14条1項),
+    …命令(同条2項)`), and never when that bracket was an aside to the citation just before
+    it (`10条の3(同法44条)では,…(同条1項)` means 10条の3; `(民法709条参照)。同条` not 709条).
+    `ends`: where citations end."""
+    for art in reversed(arts):
+        if pos - art[0] > 300:
+            return None
+        depth, low = _walk(f, art[0], pos)
+        if low >= 0:
+            return art
+        if low == -1 and depth == 0 and _opening(f, art[0]) not in ends:
+            return art
+    return None
+
+
 def inherited(
     f: str,
     pos: int,
@@ -96,8 +170,9 @@ def inherited(
 ) -> tuple[str, dict[str, str] | None] | None:
     """(law, article `同項` refers to) for the bare article at `pos`: `同項` / `同条` take
     the article cited just before; `、2条` the law whose article the sentence cited last,
-    else the first law the sentence names; None when a rule book that is no statute
-    (`…規程においても(6条)`) stands between."""
+    else the first law the sentence names, else, for an article in brackets (`…事項(7条1項)`),
+    the law whose article the paragraph cited last; None when a rule book that is no
+    statute (`…規程においても(6条)`) stands between."""
     if same_ref(f, pos):
         if last_art is None or pos - last_art[0] > 300:
             return None
@@ -113,6 +188,13 @@ def inherited(
             if a < sentence:
                 break
             first = (a, w)
+        if (
+            first is None
+            and f[pos - 1 : pos] in ("(", "（")
+            and recent is not None
+            and f.rfind("\n", 0, pos) < recent[0] > pos - _PARAGRAPH_REACH
+        ):
+            first = recent
         if first is None:
             return None
         at, law = first

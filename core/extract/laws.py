@@ -19,16 +19,25 @@ when it ends `…に関する法律` (`個人情報の保護に関する法律7�
 Names without an article are marked when they are known statutes (`_law_names`), acts whose
 orders are cited (`都市計画法` from `都市計画法施行令3条`), or full names cited with an
 article elsewhere in the text; never a defined abbreviation or a generic word (`改正法`).
-Law numbers `平成8年通商産業省告示第362号` are marked as {"law": <the number>} unless they
-only qualify an amendment (`…号による改正前の民法`; `民法(…号による改正前のもの…)` is marked).
+Law numbers `平成8年法律第105号` are marked as {"law": <the number>}, also one naming the
+amendment before a law (`…号による改正前の民法`, which the law keeps as its qualifier too),
+unless nested in a citation's span; a ministry notice (`…省告示第158号`) is no law, nor are a
+company's or body's own rules (`就業規則36条`, `安全管理規程19条`, `同規程16条`).
+A defined `旧X` for another, repealed act (`破産法(大正11年法律第71号。以下「旧破産法」…)`)
+keeps its 旧 (`旧破産法72条5号`, not marked alone); for an earlier wording of the same act
+(`X法(…号による改正前のもの。以下「旧X法」…)`) it is valued X. A long title the text defines
+is marked wherever it stands (`…に関する法律違反被告事件`).
 
 Other forms (`_law_forms`): an amending act is one name (`X法の一部を改正する法律`), a long
 title is taken whole when defined, numbered or cited (the longest name wins over a name
 inside it), a statute in quotes (`題名が「X法」に`) is a name; `民法158~160条` gives both
 ends; an article written alone after a list word or bracket (`、1条及び2条1項`, `(1条)`,
 `ないし4条`) continues the law whose article the sentence cited last, else the first law
-the sentence names, and `同項1号` / `同条2項` the article cited just before. A short form
-defined for a law (`地方税法（以下「法」という。）`) cites it: `法三四九条`.
+the sentence names (a definition's `という。)` does not end it), for one in brackets the
+law the paragraph cited last (`…事項(7条1項1ないし5号)`, both ends as `1号` and `5号`);
+`同項1号` / `同条2項` take the article cited last at the same or an outer bracket level (see
+`_law_forms.visible_article`). A short form defined for a law (`地方税法（以下「法」という。）`)
+cites it: `法三四九条`; `(現行法の245条の4第1項参照)` cites the law before it.
 """
 
 from __future__ import annotations
@@ -44,13 +53,18 @@ from core.extract._spans import Covered
 from core.extract.base import Suggestion, register
 
 _N = r"(?:\d+|[〇一二三四五六七八九十百千]+)"
+# the first end of a range may leave its unit to the other end: `7条1項1ないし5号`
+_TO = rf"{SP}(?:ないし|乃至|から|[~～〜]){SP}(?:第{SP})?{_N}"
+_KO = rf"(?:項|(?={_TO}項))"
+_GO = rf"(?:号|(?={_TO}号))"
 _ARTICLE = (
     rf"(?P<fu>附則{SP})?(?:第{SP})?(?P<jo>{_N})条(?P<no>(?:{SP}の{SP}{_N})*)"
-    rf"(?:{SP}(?:第{SP})?(?P<ko>{_N})項)?(?:{SP}(?:第{SP})?(?P<go>{_N})号)?"
+    rf"(?:{SP}(?:第{SP})?(?P<ko>{_N}){_KO})?(?:{SP}(?:第{SP})?(?P<go>{_N}){_GO})?"
     r"(?P<tail>前段|後段|本文|ただし書|柱書|各号)?"
 )
 _SUB = (
-    rf"(?:(?:第{SP})?(?P<ko2>{_N})項(?:{SP}(?:第{SP})?(?P<go2>{_N})号)?|(?:第{SP})?(?P<go3>{_N})号)"
+    rf"(?:(?:第{SP})?(?P<ko2>{_N}){_KO}(?:{SP}(?:第{SP})?(?P<go2>{_N}){_GO})?"
+    rf"|(?:第{SP})?(?P<go3>{_N}){_GO})"
     r"(?P<tail2>前段|後段|本文|ただし書|柱書)?"
 )
 _ENDS = r"法律|法|令|規則|条約|憲法|条例|規程|通達|基準"
@@ -58,16 +72,19 @@ _LAW_END = re.compile(
     rf"(?P<end>{_ENDS})(?:{SP}\([^()\n]{{0,80}}\))?{SP}"
     rf"(?={_ARTICLE.replace('?P<', '?P<x_')}|{forms.RANGE.pattern.replace('?P<', '?P<y_')})"
 )
+_ORDINAL = re.compile(rf"第{SP}{_N}{SP}[条項号]")
 _LIST_SEP = re.compile(rf"{SP}(?:[,、・]|及び|並びに|又は|若しくは|ないし|から){SP}")
 _ITEM = re.compile(rf"(?P<same>同条{SP})?(?:{_ARTICLE}|{_SUB})")
 _SAME = re.compile(rf"同(?:法施行令|法施行規則|法|令|規則|条例|規程|施行令|施行規則){SP}")
 _QUALIFIER = re.compile(
     rf"(?P<q>(?:(?:{ERA_RE})\d{{1,2}}年法律第\d+号による)?改正(?:前|後)){SP}の{SP}$"
 )
+# a law number, also one naming the amendment before a law (`平成11年法律第87号による改正前
+# の地方自治法`: the number stands outside the law's span); not a ministry notice (`告示`)
 _LAW_NUMBER = re.compile(
     rf"(?:{ERA_RE}){SP}(?:\d{{1,2}}|元){SP}年{SP}"
-    r"(?:法律|政令|[一-龥]{1,8}?省令|[一-龥]{1,8}?告示|[一-龥]{1,8}?規則|[一-龥]{1,8}?条例)"
-    rf"{SP}第{SP}\d+{SP}号(?!{SP}による改正(?:前|後)?の(?!もの))"
+    r"(?:法律|政令|[一-龥]{1,8}?省令|[一-龥]{1,8}?規則|[一-龥]{1,8}?条例)"
+    rf"{SP}第{SP}\d+{SP}号"
 )
 _NAME_CHARS = KANJI | KATAKANA
 _LEAD = ("本件", "上記", "前記", "当該", "及び", "並びに", "又は", "旧")
@@ -164,8 +181,25 @@ class _Mention:
     source: bool = True  # a law a later bare article may continue (not amending, not quoted)
 
 
-def _name_start(f: str, end: int, known: frozenset[str] | set[str]) -> tuple[int, str]:
-    """Start and name (value) of the law name ending at `end`."""
+def _repealed_acts(f: str, aliases: dict[str, str]) -> set[str]:
+    """Abbreviations `旧X` defined for another, repealed act (`破産法(大正11年法律第71号。以下
+    「旧破産法」という。)`), kept whole; not those for an earlier wording of the act itself
+    (`X法(…号による改正前のもの。以下「旧X法」という。)`), which are valued X."""
+    out = set()
+    for alias in aliases:
+        if not alias.startswith("旧"):
+            continue
+        for m in re.finditer(rf"以下[,、]?「{re.escape(alias)}」", f):
+            opened = max(f.rfind("(", 0, m.start()), f.rfind("（", 0, m.start()))
+            if opened >= 0 and "改正" not in f[opened : m.start()]:
+                out.add(alias)
+    return out
+
+
+def _name_start(
+    f: str, end: int, known: frozenset[str] | set[str], keep: set[str] | None = None
+) -> tuple[int, str]:
+    """Start and name (value) of the law name ending at `end` (`keep`: names whose 旧 stays)."""
     start = run_start(f, end, _NAME_CHARS, 30)
     name = f[start:end]
     if (
@@ -181,12 +215,13 @@ def _name_start(f: str, end: int, known: frozenset[str] | set[str]) -> tuple[int
     if same is not None:  # `関係同法`: a word glued before 同法
         return start + same.start(), same.group()
     for lead in _LEAD:
-        if name.startswith(lead) and len(name) > len(lead):
+        if name.startswith(lead) and len(name) > len(lead) and name not in (keep or ()):
             name = name[len(lead) :]
             start += len(lead)
             break
     if start >= 2 and f[start - 1] == "\n" and f[start - 2] in _NAME_CHARS and name not in known:
         # a name cut by a line wrap (`地方自⏎治法`): value the whole name when it is known
+        # (the span stays on its line: no span crosses a line)
         head = run_start(f, start - 1, _NAME_CHARS, 20)
         joined = f[head : start - 1] + name
         for i in range(len(joined) - len(name)):
@@ -199,12 +234,13 @@ def _mentions(f: str, aliases: dict[str, str]) -> list[_Mention]:
     """Every law name in text order: those citing an article, then bare known names,
     amending acts, long titles and quoted names, and the bare articles after a list word."""
     known = COMMON_LAWS | ABBREVIATIONS | set(aliases)
+    repealed = _repealed_acts(f, aliases)
     cited: list[_Mention] = []
     for m in _LAW_END.finditer(f):
-        start, name = _name_start(f, m.end("end"), known)
+        start, name = _name_start(f, m.end("end"), known, repealed)
         generic = (name in GENERIC or name.startswith("法")) and name not in aliases
-        if generic and not name.startswith("同"):
-            continue
+        if (generic and not name.startswith("同")) or forms.own_rules(name):
+            continue  # a generic word, or a body's own rules (`安全管理規程19条`)
         q = _QUALIFIER.search(f, max(0, start - 40), start)
         cited.append(_Mention(start, m.end("end"), name, m.end(), q["q"] if q else None))
     full = set(COMMON_LAWS)
@@ -215,6 +251,8 @@ def _mentions(f: str, aliases: dict[str, str]) -> list[_Mention]:
             full.add(c.name)  # not company rules (`就業規則`, `給与規程`): they are no statute
         if (o := _ORDER_SUFFIX.search(c.name)) and len(c.name) > len(o.group()) + 1:
             full.add(c.name[: o.start()])  # the act of a cited order: `都市計画法施行令`
+    # a long title the text defines is a statute wherever it stands (`…に関する法律違反被告事件`)
+    full |= {phrase for phrase in aliases.values() if phrase.endswith("法律") and len(phrase) > 4}
     full -= GENERIC | set(aliases)  # a defined abbreviation alone is a reading, not a name
     bare: list[_Mention] = []
     taken = Covered((c.start, c.end) for c in cited)
@@ -230,7 +268,7 @@ def _mentions(f: str, aliases: dict[str, str]) -> list[_Mention]:
         if end < len(f) and (f[end] in _NOT_AFTER or f[end] in KATAKANA):
             continue
         for lead in _LEAD:
-            if name.startswith(lead) and name[len(lead) :] in full:
+            if name.startswith(lead) and name[len(lead) :] in full and name not in repealed:
                 start, name = start + len(lead), name[len(lead) :]
         o = _ORDER_SUFFIX.search(name)
         q = _QUALIFIER.search(f, max(0, start - 40), start)
@@ -300,7 +338,9 @@ def _chain(
                 return
             nxt = f[sep.end() : sep.end() + 1]
             if _SAME.match(f, sep.end()) or (
-                re.match(r"[一-龥]", nxt) and not f.startswith("同条", sep.end())
+                re.match(r"[一-龥]", nxt)
+                and not f.startswith("同条", sep.end())
+                and not _ORDINAL.match(f, sep.end())  # `1項及び第2項`
             ):
                 return  # a new law name starts its own chain
             pos = span_start = sep.end()
@@ -331,13 +371,15 @@ def extract_laws(text: str) -> Iterator[Suggestion]:
     chain_end = -1
     recent: tuple[int, str] | None = None  # the law whose article was cited last
     sources: list[tuple[int, str]] = []  # laws named, a bare article may continue them
-    last_art: tuple[int, str, dict[str, str]] | None = None  # what `同項` refers to
+    arts: list[tuple[int, str, dict[str, str]]] = []  # articles cited, for `同項` / `同条`
+    ends: set[int] = set()  # where those citations end (an aside in brackets may follow)
     for c in _mentions(f, aliases):
         if c.start < chain_end:
             continue
         prev: dict[str, str] | None = None
         qualifier = None
         if c.inherit:
+            last_art = forms.visible_article(f, c.start, arts, ends)
             got = forms.inherited(f, c.start, recent, sources, last_art)
             if got is None:
                 continue
@@ -371,7 +413,9 @@ def extract_laws(text: str) -> Iterator[Suggestion]:
             yield Suggestion("LAW", start, end, value)
             emitted.append((start, end))
             chain_end = end
-            recent, last_art = (start, law), (start, law, art)
+            recent = (start, law)
+            arts.append((start, law, art))
+            ends.add(end)
     taken = Covered(emitted)
     for m in _LAW_NUMBER.finditer(f):
         if m.start() not in taken:

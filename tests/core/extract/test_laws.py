@@ -41,7 +41,10 @@ def test_qualifier_and_bare_known_law() -> None:
         {"law": "民法", "article": "415条", "qualifier": "平成29年法律第44号による改正前"},
     )
     got = found("平成29年法律第44号による改正前の民法所定の年5分")
-    assert got == [("民法", {"law": "民法", "qualifier": "平成29年法律第44号による改正前"})]
+    assert got == [
+        ("民法", {"law": "民法", "qualifier": "平成29年法律第44号による改正前"}),
+        ("平成29年法律第44号", {"law": "平成29年法律第44号"}),  # outside the law's span
+    ]
 
 
 def test_alias_from_definition() -> None:
@@ -50,10 +53,9 @@ def test_alias_from_definition() -> None:
     assert got == [{"law": "丙川法", "article": "7条1項", "full": "丙川の保護に関する法律"}]
 
 
-def test_law_number() -> None:
-    assert found("平成8年通商産業省告示第362号") == [
-        ("平成8年通商産業省告示第362号", {"law": "平成8年通商産業省告示第362号"})
-    ]
+def test_law_number_but_not_a_ministry_notice() -> None:
+    assert found("平成8年政令第362号") == [("平成8年政令第362号", {"law": "平成8年政令第362号"})]
+    assert found("丙川評価基準(昭和38年丁川省告示第158号。以下「基準」という。)") == []
 
 
 def test_not_laws() -> None:
@@ -110,14 +112,15 @@ def test_bare_names_known_or_act_of_a_cited_order() -> None:
     assert found("都市計画法等の法令上の制約") == [("都市計画法", {"law": "都市計画法"})]
 
 
-def test_company_rules_are_not_marked_alone() -> None:
-    got = found("就業規則36条に定める者である。被告の就業規則には定めがない。")
-    assert got == [("就業規則36条", {"law": "就業規則", "article": "36条"})]
-
-
-def test_same_rules_word() -> None:
-    got = found("給与規程25条に従って,同規程22条による。")
-    assert got[1] == ("同規程22条", {"law": "給与規程", "article": "22条"})
+def test_company_rules_are_no_law() -> None:
+    assert found("就業規則36条に定める者である。被告の就業規則には定めがない。") == []
+    assert found("給与規程25条に従って,同規程22条及び23条による。") == []
+    assert found("乗船場では丙川安全管理規程19条2項に定める補助者であった。") == []
+    # a public body's rules stay laws
+    assert found("国家公務員倫理規程5条,民事訴訟規則3条") == [
+        ("国家公務員倫理規程5条", {"law": "国家公務員倫理規程", "article": "5条"}),
+        ("民事訴訟規則3条", {"law": "民事訴訟規則", "article": "3条"}),
+    ]
 
 
 def test_supplementary_provision_of_a_defined_law_number() -> None:
@@ -189,8 +192,9 @@ def test_statute_named_in_quotes() -> None:
 def test_law_number_describing_the_law_before_it() -> None:
     got = found("丙川保護法(平成8年法律第105号による改正前のもの。以下「旧法」という。)")
     assert ("平成8年法律第105号", {"law": "平成8年法律第105号"}) in got
-    # a number that qualifies the name after it is no law of its own
-    assert found("平成8年法律第105号による改正前の丙川保護法の規定") == []
+    # a number that qualifies the name after it stands outside that name's span
+    got = found("平成8年法律第105号による改正前の丙川保護法2条の規定")
+    assert ("平成8年法律第105号", {"law": "平成8年法律第105号"}) in got
 
 
 def test_bare_articles_continue_the_law_of_the_sentence() -> None:
@@ -237,3 +241,101 @@ def test_defined_short_form_cites_its_law() -> None:
     got = [v for _t, v in found(text) if "article" in v]
     assert got == [{"law": "法", "article": "349条1項", "full": "地方税法"}]
     assert [v for _t, v in found("価格は法三四九条一項による。") if "article" in v] == []
+
+
+def test_a_definition_closing_its_bracket_does_not_end_the_sentence() -> None:
+    text = (
+        "丙川の利用を規制する法律(以下「本法」という。)は,丙川事業を定義した上で(2条2号),"
+        "届け出なければならない旨を定め(7条1項),罰則を定めている(32条1号)。"
+    )
+    got = [(t, v["article"]) for t, v in found(text) if v.get("law") == "本法"]
+    assert got == [("2条2号", "2条2号"), ("7条1項", "7条1項"), ("32条1号", "32条1号")]
+
+
+def test_a_defined_long_title_is_marked_in_the_case_title() -> None:
+    text = (
+        "平成23年(あ)第1号  丙川の利用の規制等に関する法律違反被告事件\n理由\n"
+        "丙川の利用の規制等に関する法律(以下「本法」という。)は,本法2条により定める。"
+    )
+    title = "丙川の利用の規制等に関する法律"
+    assert found(text)[:2] == [(title, {"law": title})] * 2  # the case title's and the definition's
+
+
+def test_same_article_skips_an_aside_in_brackets() -> None:
+    text = (
+        "丙川運送法10条の3(同法44条)では,事業者は規程を定め,届け出るとともに(同条1項及び2項),"
+        "管理者を選任しなければならない(同条2項4号)。"
+    )
+    got = [(t, v["article"]) for t, v in found(text)]
+    assert got == [
+        ("丙川運送法10条の3", "10条の3"),
+        ("同法44条", "44条"),
+        ("同条1項", "10条の3第1項"),
+        ("2項", "10条の3第2項"),
+        ("同条2項4号", "10条の3第2項4号"),
+    ]
+    # an article cited in a closed bracket is not what a later 同条 outside it means
+    got = [
+        (t, v["article"]) for t, v in found("民法709条の責任(民法715条1項参照)は,同条2項による。")
+    ]
+    assert got[-1] == ("同条2項", "709条2項")
+
+
+def test_same_article_in_a_sibling_bracket() -> None:
+    text = (
+        "丙川の規制に関する法律(以下「丙川法」という。)は,指示(13条),停止命令(14条1項),"
+        "廃止命令(同条2項)を定める。"
+    )
+    got = [(t, v["article"]) for t, v in found(text) if "article" in v]
+    assert got == [("13条", "13条"), ("14条1項", "14条1項"), ("同条2項", "14条2項")]
+
+
+def test_bracketed_article_continues_the_law_of_its_paragraph() -> None:
+    text = (
+        "丙川の規制に関する法律(以下「丙川法」という。)は,指示(13条)を定める。そして,本件制度は,"
+        "所在地等の事項(7条1項1ないし5号)や実施方法に関する事項(同項6号)を届け出させる。"
+        "\n別の段落である(8条)。"
+    )
+    got = [(t, v["article"]) for t, v in found(text) if "article" in v]
+    assert got == [
+        ("13条", "13条"),
+        ("7条1項1", "7条1項1号"),
+        ("5号", "7条1項5号"),
+        ("同項6号", "7条1項6号"),
+    ]
+
+
+def test_range_whose_first_end_leaves_its_unit_out() -> None:
+    got = [(t, v["article"]) for t, v in found("民法7条1項1ないし5号,同項1ないし3号")]
+    assert got == [
+        ("民法7条1項1", "7条1項1号"),
+        ("5号", "7条1項5号"),
+        ("同項1", "7条1項1号"),
+        ("3号", "7条1項3号"),
+    ]
+
+
+def test_paragraph_written_with_its_ordinal_continues_the_list() -> None:
+    got = [(t, v["article"]) for t, v in found("丙川運送法10条の3第1項及び第2項に基づき")]
+    assert got == [("丙川運送法10条の3第1項", "10条の3第1項"), ("第2項", "10条の3第2項")]
+
+
+def test_old_prefix_of_an_abbreviation_for_a_repealed_act_is_kept() -> None:
+    text = (
+        "丙川法(大正11年法律第71号。以下「旧丙川法」という。)72条5号に当たる。"
+        "制度趣旨は旧丙川法におけるそれと同様である。\n第1項  旧丙川法72条5号にいう行為"
+    )
+    got = [(t, v["law"], v.get("article")) for t, v in found(text)]
+    assert ("旧丙川法72条5号", "旧丙川法", "72条5号") in got
+    assert all(t != "丙川法" for t, _law, _art in got)  # the abbreviation alone is unmarked
+    # an earlier wording of the same act goes by the act's name
+    text = (
+        "丙川法(平成8年法律第105号による改正前のもの。以下「旧丙川法」という。)による。"
+        "旧丙川法4条による。"
+    )
+    assert ("丙川法4条", {"law": "丙川法", "article": "4条"}) in found(text)
+
+
+def test_current_wording_in_brackets_cites_the_law_before() -> None:
+    text = "改正前の地方自治法245条4項(現行法の245条の4第1項参照)の助言として"
+    assert found(text)[-1] == ("245条の4第1項", {"law": "地方自治法", "article": "245条の4第1項"})
