@@ -63,6 +63,8 @@ def _period(v: dict[str, Any]) -> str:
     text = duration_text(str(v["duration"]))
     kind = v.get("kind")
     shown_kind = kind if isinstance(kind, str) and kind != "期間" else None  # 期間: the default
+    limit = v.get("limit")  # a statutory bound: 10年以下の懲役
+    text += limit if isinstance(limit, str) else ""
     return _with(("約" if v.get("approx") else "") + text, shown_kind)
 
 

@@ -21,6 +21,7 @@ from core.value_text import duration_text, value_text
         ("RATE", {"rate": 0.146}, "14.6%"),
         ("PERIOD", {"duration": "P3Y", "kind": "懲役"}, "3年（懲役）"),
         ("PERIOD", {"duration": "P1M15D", "kind": "期間"}, "1か月15日"),
+        ("PERIOD", {"duration": "P10Y", "kind": "懲役", "limit": "以下"}, "10年以下（懲役）"),
         ("PERIOD", {"duration": "PT84H18M", "kind": "期間", "approx": True}, "約84時間18分"),
         ("RATE", {"rate": 0.5, "fraction": "1/2"}, "1/2（50%）"),
         ("MONEY", {"yen": 3000, "per": "平方メートル"}, "3,000円（平方メートルあたり）"),
