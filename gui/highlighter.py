@@ -16,7 +16,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import SIGNAL, SLOT, QObject, QSignalBlocker
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+    QTextLayout,
+)
 
 from core.model import SpanData
 from core.text.offsets import Utf16Index
@@ -102,6 +109,33 @@ class SpanHighlighter(QSyntaxHighlighter):
         if block.blockNumber() not in self._done:
             self._redraw(block)
 
+    def prime(self, blocks: Iterable[QTextBlock]) -> None:
+        """Formats for the first screen of a document just opened, set on the blocks'
+        layouts directly so that their first layout already has them (through
+        rehighlightBlock a block is laid out at once and again when it is drawn). Blocks
+        laid out already are left to ensure()."""
+        first = last = None
+        for block in blocks:
+            layout = block.layout()
+            if layout.lineCount() or block.blockNumber() in self._done:
+                continue
+            ranges = []
+            for start, length, fmt in self._runs(block, len(block.text())):
+                r = QTextLayout.FormatRange()
+                r.start, r.length, r.format = start, length, fmt
+                ranges.append(r)
+            if ranges:
+                layout.setFormats(ranges)
+                first, last = first or block, block
+            self._done.add(block.blockNumber())
+        if first is not None and last is not None:
+            # setFormats noted a change in the document that Qt would pass on to the
+            # document's layout with the next change, as one range reaching from here to
+            # there (every block between would lose its lines). It is passed on now, while
+            # nothing near the first screen has been laid out.
+            self.document().markContentsDirty(
+                first.position(), last.position() + last.length() - first.position())
+
     def forget(self) -> None:
         """Every block will be formatted again when next seen (after a display change)."""
         self._done.clear()
@@ -172,13 +206,18 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not self._wanted and block.blockNumber() not in self._done:
             return  # Qt's own pass over blocks that have not been in view
         self._done.add(block.blockNumber())
+        for start, length, fmt in self._runs(block, len(text)):
+            self.setFormat(start, length, fmt)
+
+    def _runs(self, block: QTextBlock, n_chars: int) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, length, format) in the block's UTF-16 units, for the spans over it."""
         base_u = block.position()
         a = self._utf16.from_utf16(base_u)
-        entries = self.index.overlapping(a, a + len(text))
+        entries = self.index.overlapping(a, a + n_chars)
         if not self.show_rejected:
             entries = [e for e in entries if e.status != "rejected"]
         if not entries:
-            return
+            return []
         n = block.length() - 1
         to_u = self._utf16.to_utf16
 
@@ -188,9 +227,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         if len(entries) == 1:
             e = entries[0]
             s, t = rel(e.start), rel(e.end)
-            if t > s:
-                self.setFormat(s, t - s, self._format(e, None))
-            return
+            return [(s, t - s, self._format(e, None))] if t > s else []
+        runs = []
         bounds = [(rel(e.start), rel(e.end), e) for e in entries]
         cuts = sorted({x for s, t, _ in bounds for x in (s, t)})
         for s, t in itertools.pairwise(cuts):
@@ -199,4 +237,5 @@ class SpanHighlighter(QSyntaxHighlighter):
                 continue
             cover.sort(key=lambda e: e.end - e.start)
             outer = cover[-1] if len(cover) > 1 else None
-            self.setFormat(s, t - s, self._format(cover[0], outer))
+            runs.append((s, t - s, self._format(cover[0], outer)))
+        return runs

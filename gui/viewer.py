@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFontMetricsF,
     QHelpEvent,
     QInputMethodEvent,
     QKeyEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -95,6 +97,7 @@ class JudgmentViewer(QPlainTextEdit):
         self.highlighter.set_spans(utf16, spans)
         with self.highlighter.unwatched():  # blocks are formatted as they come into view
             self.setPlainText(doc.text)  # plain text: markup in a judgment shows literally
+        self.highlighter.prime(self._first_screen())
         self.highlight_visible()
 
     def reset_spans(self, spans: Iterable[SpanData]) -> None:
@@ -115,6 +118,20 @@ class JudgmentViewer(QPlainTextEdit):
             if self.blockBoundingGeometry(block).translated(offset).top() > limit:
                 break
             self.highlighter.ensure(block)
+            block = block.next()
+
+    def _first_screen(self) -> Iterator[QTextBlock]:
+        """The blocks from the first in view holding as many characters as fill the view at
+        the font's average width (found without laying anything out). A screen of narrower
+        characters shows more: highlight_visible formats those."""
+        fm = QFontMetricsF(self.font())
+        vp = self.viewport()
+        budget = vp.width() / max(fm.averageCharWidth(), 1.0) * vp.height() / max(
+            fm.lineSpacing(), 1.0)
+        block = self.firstVisibleBlock()
+        while block.isValid() and budget > 0:
+            yield block
+            budget -= block.length()
             block = block.next()
 
     def zoom(self, step: int) -> None:

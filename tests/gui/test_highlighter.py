@@ -133,3 +133,45 @@ def test_a_second_document_replaces_the_first_and_its_formats(qtbot, monkeypatch
         span = sp(9, other.index("第3行"), other.index("第3行") + 3)
         v.highlighter.apply([(None, span)])
         assert formatted(v, 3) == 1
+
+
+def layout_formats(v: JudgmentViewer, b: int) -> list[tuple[int, int, str, object]]:
+    fmts = v.document().findBlockByNumber(b).layout().formats()
+    return sorted((r.start, r.length, r.format.background().color().name(),
+                   r.format.underlineStyle().value) for r in fmts)
+
+
+def test_the_first_screen_gets_the_formats_the_highlighter_would_give(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = long_judgment(400)
+    spans = money_spans(text)
+    first = text.index("第3行")  # nested: a suggestion inside an accepted span
+    spans += [sp(900, first, first + 12, "accepted", "DATE"),
+              sp(901, first + 2, first + 4, "suggested")]
+    v, _ = open_counted(qtbot, text, spans)
+    v.highlighter.set_colors({"MONEY": "#b6e3b6", "DATE": "#fce5cd"})
+    v.load(DocumentData(id=1, title="t", text=text, status="new"), Utf16Index(text), spans)
+    shown = [b for b in range(40) if formatted(v, b)]
+    assert shown[:4] == [0, 1, 2, 3]
+    primed = {b: layout_formats(v, b) for b in shown}
+    for b in shown:  # the highlighter's own way, block by block
+        v.highlighter._redraw(v.document().findBlockByNumber(b))
+    assert {b: layout_formats(v, b) for b in shown} == primed
+    assert len(primed[3]) == 4  # DATE, a suggestion inside it, DATE again, then MONEY
+
+
+def test_priming_leaves_nothing_pending_for_a_later_edit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = long_judgment(3000)
+    v, _ = open_counted(qtbot, text, money_spans(text))
+    doc = v.document()
+    for b in (105, *range(1000, 1006)):  # laid out, as blocks are once they have been seen
+        v.blockBoundingGeometry(doc.findBlockByNumber(b))
+    lines = [doc.findBlockByNumber(b).layout().lineCount() for b in range(1000, 1006)]
+    assert all(lines)
+    v.highlighter.prime(doc.findBlockByNumber(b) for b in range(100, 110))
+    assert formatted(v, 104) == formatted(v, 106) == 1
+    assert formatted(v, 105) == 0  # laid out: left to ensure()
+    far = text.index("第2900行")
+    v.highlighter.apply([(None, sp(9999, far, far + 3))])
+    # Had priming left its change pending, this edit would have passed on one range from
+    # block 100 to block 2900, and the blocks between would have lost their lines.
+    assert [doc.findBlockByNumber(b).layout().lineCount() for b in range(1000, 1006)] == lines
