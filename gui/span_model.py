@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from core.model import SPAN_SOURCE_JA, SPAN_STATUS_JA, LabelData, SpanData
+from core.value_text import value_text
 from gui.table import SORT_ROLE, Index, RowsModel
 
 COLUMNS = ("label", "text", "value", "status", "source", "start")
@@ -25,12 +26,9 @@ _REJECTED = QColor("#999999")
 
 
 
-def value_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+def value_json(value: Any) -> str:
+    """The stored value, whole: the value cell's tooltip under its readable form."""
+    return "" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 class SpanTableModel(RowsModel[SpanData]):
@@ -92,8 +90,10 @@ class SpanTableModel(RowsModel[SpanData]):
             return sp.id
         if role == SORT_ROLE:
             return sp.start if col == "start" else (self._display(sp, col) or "")
-        if role == _TOOLTIP and col in ("text", "value"):
+        if role == _TOOLTIP and col == "text":
             return self._display(sp, col)
+        if role == _TOOLTIP and col == "value":
+            return value_json(sp.value)
         return None
 
     def _display(self, sp: SpanData, col: str) -> Any:
@@ -103,7 +103,7 @@ class SpanTableModel(RowsModel[SpanData]):
         if col == "text":
             return sp.text.replace("\n", "⏎")
         if col == "value":
-            return value_text(sp.value)
+            return value_text(sp.label, sp.value)
         if col == "status":
             return SPAN_STATUS_JA.get(sp.status, sp.status)
         if col == "source":

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from core.model import SPAN_STATUS_JA, DocumentData, LabelData, SpanData
 from core.text.offsets import Utf16Index
+from core.value_text import value_text
 from gui.fonts import DEFAULT_POINT_SIZE, viewer_font
 from gui.highlighter import SpanHighlighter, ink
 
@@ -258,7 +259,8 @@ class JudgmentViewer(QPlainTextEdit):
                 continue
             lb = self.labels.get(sp.label)
             name = lb.name if lb else sp.label
-            value = "" if sp.value is None else f"：{sp.value}"
+            shown = value_text(sp.label, sp.value)
+            value = f"：{shown}" if shown else ""
             rows.append(html.escape(f"{name}（{SPAN_STATUS_JA.get(sp.status, sp.status)}）"
                                     f"{value}「{sp.text[:40]}」"))
         return "<br>".join(rows)

@@ -24,8 +24,11 @@ def heading(sp: SpanData, text: str = "") -> tuple[int, str]:
         eol = text.find("\n", sp.end)
         rest = text[sp.end:eol if eol >= 0 else len(text)].strip()
         title = rest[:24] + ("…" if len(rest) > 24 else "")
-    shown = " ".join(p for p in (number, title) if p) or sp.text.strip()
-    return level, shown[:60]
+    # A part with neither number nor title (the parties' block) is named by its kind; a
+    # tree row never shows more than one line.
+    first_line = sp.text.strip().split("\n", 1)[0]
+    shown = " ".join(p for p in (number, title) if p) or str(v.get("kind") or "") or first_line
+    return level, shown.replace("\n", " ")[:60]
 
 
 class OutlineDock(QDockWidget):

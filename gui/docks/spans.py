@@ -46,7 +46,7 @@ class SpanDock(QDockWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
         self.view.setColumnWidth(COLUMNS.index("value"),
-                                 min(self.view.columnWidth(COLUMNS.index("value")), 260))
+                                 min(max(self.view.columnWidth(COLUMNS.index("value")), 160), 320))
 
     def select_span(self, span_id: int | None) -> None:
         """Select the row of a span without emitting spanActivated (the viewer drove it)."""

@@ -8,6 +8,7 @@ from core import services
 from gui.document_model import COLUMNS as DOC_COLUMNS
 from gui.main_window import SAVED
 from gui.span_model import COLUMNS as SPAN_COLUMNS
+from gui.span_model import SPAN_ID_ROLE
 from tests.gui.helpers import settle, span_with
 
 
@@ -84,6 +85,22 @@ def test_span_table_sorts_filters_and_follows_the_viewer(make_window) -> None:  
     assert win.detail.where.text().endswith("「年3分」")
 
 
+def test_span_table_shows_values_readably_and_keeps_the_json_in_the_tooltip(make_window) -> None:  # type: ignore[no-untyped-def]
+    win = make_window()
+    view = win.spans.view
+    proxy = view.model()
+    value_col = SPAN_COLUMNS.index("value")
+    money = span_with(win, "MONEY", "120万円")
+    row = next(r for r in range(proxy.rowCount())
+               if proxy.index(r, 0).data(SPAN_ID_ROLE) == money.id)
+    idx = proxy.index(row, value_col)
+    assert idx.data() == "1,200,000円"
+    assert idx.data(Qt.ItemDataRole.ToolTipRole) == "1200000"  # the stored value, whole
+    win.spans.filter.setText("1,200,000円")  # the filter reads the value as shown
+    assert money.id in {proxy.index(r, 0).data(SPAN_ID_ROLE) for r in range(proxy.rowCount())}
+    assert proxy.rowCount() < view.model().sourceModel().rowCount()
+
+
 def test_detail_pane_changes_the_label(make_window) -> None:  # type: ignore[no-untyped-def]
     win = make_window()
     money = span_with(win, "MONEY")
@@ -112,3 +129,16 @@ def test_layout_is_remembered(make_window, settings: QSettings) -> None:  # type
     again = make_window()
     assert not again.outline.isVisible()
     assert again.labels.isVisible()
+
+
+def test_outline_row_of_a_part_without_title_is_its_kind_on_one_line() -> None:
+    from core.model import SpanData
+    from gui.docks.outline import heading
+
+    block = "(住所省略)\n原告　甲野太郎\n被告　乙川商事株式会社"
+    text = "判決\n" + block + "\n主文\n"
+    parties = SpanData(1, 1, "SECTION", 3, 3 + len(block), block,
+                       {"kind": "当事者", "level": 0, "number": "", "title": ""})
+    assert heading(parties, text) == (0, "当事者")
+    bare = SpanData(2, 1, "SECTION", 3, 3 + len(block), block, None)
+    assert heading(bare, text) == (1, "(住所省略)")

@@ -140,4 +140,4 @@ def test_hovering_a_span_shows_its_label_and_value(make_window, qtbot) -> None: 
     vp = win.viewer.viewport()
     QApplication.sendEvent(vp, QHelpEvent(QEvent.Type.ToolTip, pos, vp.mapToGlobal(pos)))
     qtbot.waitUntil(QToolTip.isVisible)
-    assert "金額" in QToolTip.text() and "1200000" in QToolTip.text()
+    assert "金額" in QToolTip.text() and "1,200,000円" in QToolTip.text()
