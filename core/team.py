@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from core.agreement import PRF, MatchMode, SpanKey, cohen_kappa, corpus_agreement
 from core.errors import HanreiError, NotFoundError
@@ -137,20 +137,25 @@ def layer_annotators(store: Store) -> list[str]:
 # --- what changed ---------------------------------------------------------------------------
 
 
-def changes_since(store: Store, event_id: int) -> tuple[int, set[int]]:
-    """The newest event id, and the documents changed by events after `event_id`. Cheap:
+def changes_since(
+    store: Store, event_id: int, *, others_than: str | None = None
+) -> tuple[int, set[int]]:
+    """The newest event id, and the documents changed by events after `event_id` — with
+    `others_than`, only by events not made under that annotator's name (a window already
+    shows its own edits; re-reading a judgment's spans after each would be wasted). Cheap:
     the event table's primary key and an index do the work, so a window can poll it."""
     with store.read() as s:
         newest = s.scalar(select(func.max(Event.id))) or 0
         if newest <= event_id:
             return newest, set()
-        docs = set(
-            s.scalars(
-                select(Event.document_id)
-                .where(Event.id > event_id, Event.id <= newest, Event.document_id.is_not(None))
-                .distinct()
-            )
+        q = select(Event.document_id).where(
+            Event.id > event_id, Event.id <= newest, Event.document_id.is_not(None)
         )
+        if others_than is not None:
+            me = s.scalar(select(Annotator.id).where(Annotator.name == others_than))
+            if me is not None:
+                q = q.where(or_(Event.annotator_id.is_(None), Event.annotator_id != me))
+        docs = set(s.scalars(q.distinct()))
         return newest, {d for d in docs if d is not None}
 
 

@@ -124,13 +124,18 @@ class Controller(QObject):
             doc_id, self.document = self.document.id, None
             self.open_document(doc_id)
 
-    def poll(self) -> bool:
+    def poll(self, *, everyone: bool = False) -> bool:
         """Look for changes others made since the last look (a cheap query on the event
         table). The open document's spans are re-read if they differ from ours (the editor
-        keeps the current span by id), the document list when any document changed.
+        keeps the current span by id), the document list when any document changed. Edits
+        under this annotator's own name are left out (this window made them, or shows them
+        already) unless `everyone` (F5: the same name may be working in another window).
         Returns whether anything on screen changed."""
+        others_than = None if everyone else self.annotator
         try:
-            newest, docs = team.changes_since(self.store, self.seen_event or 0)
+            newest, docs = team.changes_since(
+                self.store, self.seen_event or 0, others_than=others_than
+            )
         except (HanreiError, SQLAlchemyError, OSError, sqlite3.Error):
             return False  # the server is away for a moment: try at the next tick
         first = self.seen_event is None

@@ -168,6 +168,19 @@ def test_changes_since_names_the_changed_documents(store: Store, tmp_path: Path)
     assert changes_since(store, mark)[1] == {d1, d2}
 
 
+def test_changes_since_can_leave_out_ones_own_edits(store: Store, tmp_path: Path) -> None:
+    d1 = _doc(store, tmp_path)
+    d2 = _doc(store, tmp_path, TEXT + "2", "b.txt")
+    mark, _ = changes_since(store, 0)
+    _put(store, d1, "main", "山田", "MONEY", "100万円")
+    newest, docs = changes_since(store, mark, others_than="山田")
+    assert newest > mark and docs == set(), "山田's window already shows 山田's edit"
+    assert changes_since(store, mark, others_than="佐藤")[1] == {d1}
+    _put(store, d2, "main", "佐藤", "RATE", "年3分")
+    assert changes_since(store, mark, others_than="山田")[1] == {d2}
+    assert changes_since(store, mark, others_than="誰でもない")[1] == {d1, d2}
+
+
 # --- agreement --------------------------------------------------------------------------------
 
 
