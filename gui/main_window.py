@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -34,6 +34,8 @@ Pairs = list[tuple[SpanData | None, SpanData | None]]
 
 
 class MainWindow(QMainWindow):
+    closing = Signal()  # before the window goes: threads beside it stop (team refresh)
+
     def __init__(self, ctl: Controller, settings: QSettings | None = None) -> None:
         super().__init__()
         self.ctl = ctl
@@ -281,6 +283,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "キー操作の一覧", HELP_TEXT)
 
     def closeEvent(self, e: QCloseEvent) -> None:
+        self.closing.emit()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         super().closeEvent(e)

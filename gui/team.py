@@ -65,6 +65,7 @@ class Team:
         ctl.documentsChanged.connect(self.reload_documents)
         ctl.documentOpened.connect(self._document_opened)
         self.refresher = Refresher(ctl, window, on_active=self.reread_settings)
+        window.closing.connect(self.refresher.stop)
 
         menu = window.menuBar().addMenu("チーム(&T)")
         self.actions: dict[str, QAction] = {}
@@ -86,7 +87,7 @@ class Team:
         self.actions["independent"] = mode
         refresh = QAction("他の人の変更を読み込む", window)
         refresh.setShortcut("F5")
-        refresh.triggered.connect(self.refresher.refresh)
+        refresh.triggered.connect(self.refresher.refresh_all)
         menu.addAction(refresh)
         self.actions["refresh"] = refresh
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,6 +25,7 @@ from core.errors import HanreiError
 
 APP_NAME = "hanrei-annotator"
 BUSY_TIMEOUT_MS = 15000
+CHANGES_CHANNEL = "hanrei_changes"  # PostgreSQL NOTIFY channel of every committed write
 
 
 class DatabaseBusyError(HanreiError):
@@ -98,6 +99,7 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self.is_postgresql = self.engine.dialect.name == "postgresql"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -130,6 +132,10 @@ class Store:
                     ) from e
             try:
                 yield s
+                if self.is_postgresql:
+                    # Delivered at commit, dropped on rollback: windows listening on a team
+                    # database (core.notify) refresh at once instead of at their next poll.
+                    s.execute(text(f"NOTIFY {CHANGES_CHANNEL}"))
                 s.commit()
             except BaseException:
                 s.rollback()

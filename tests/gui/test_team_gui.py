@@ -330,12 +330,21 @@ def test_window_on_postgresql_sees_another_programs_change(
         assert mine is not None
         text = win.ctl.document.text
         i = text.index("120万円")
-        theirs = services.add_span(other, ids[0], "MONEY", i, i + 5, annotator="佐藤")
         win.editor.set_current(mine.id)
-        win.team.refresher.refresh()
-        assert win.ctl.span(theirs.id) is not None and win.editor.current_id == mine.id
+        # no poll, no coming to the front: the listening thread hears the commit at once
+        assert win.team.refresher.listen is not None
+        win.team.refresher.timer.stop()
+        win.team.refresher.on_active = None
+        QApplication.instance().applicationStateChanged.disconnect(
+            win.team.refresher._state_changed
+        )
+        qtbot.wait(300)  # whatever the window's start queued has run
+        theirs = services.add_span(other, ids[0], "MONEY", i, i + 5, annotator="佐藤")
+        qtbot.waitUntil(lambda: win.ctl.span(theirs.id) is not None, timeout=10000)
+        assert win.editor.current_id == mine.id
         assert {s.id for s in services.list_spans(other, ids[0])} == {mine.id, theirs.id}
         win.close()
+        assert win.team.refresher.listen is None, "closing the window stops the thread"
     finally:
         other.dispose()
         store.dispose()
