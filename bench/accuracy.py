@@ -19,25 +19,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.extract import extract
-from core.extract.evaluate import Counts, DocScore, GoldDoc, parse_gold, score_document, summed
-from core.text.pipeline import normalize
+from core.extract.evaluate import (
+    Counts,
+    DocScore,
+    GoldDoc,
+    document_path,
+    document_text,
+    parse_gold,
+    score_document,
+    summed,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus"
 DEFAULT_GOLD = ROOT / "tests" / "gold" / "gold.jsonl"
 
 
-def load_text(corpus: Path, lawsuit_id: str) -> str:
-    raw = json.loads((corpus / "dev" / f"{lawsuit_id}.json").read_text(encoding="utf-8"))
-    return normalize(raw["contents"]).text
-
-
 def run(corpus: Path, docs: list[GoldDoc]) -> tuple[list[DocScore], dict[str, str]]:
     scores: list[DocScore] = []
     texts: dict[str, str] = {}
     for doc in docs:
-        text = load_text(corpus, doc.lawsuit_id)
-        texts[doc.lawsuit_id] = text
+        text = document_text(corpus, doc)
+        texts[doc.name] = text
         scores.append(score_document(doc, text, extract(text, doc.labels_complete)))
     return scores, texts
 
@@ -72,7 +75,7 @@ def _ctx(text: str, start: int, end: int, width: int = 14) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("ids", nargs="*", help="only these lawsuit ids")
+    ap.add_argument("ids", nargs="*", help="only these lawsuit ids (or sources)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--docs", action="store_true", help="one table per document")
@@ -85,7 +88,13 @@ def main() -> int:
         return 1
     docs = parse_gold(args.gold.read_text(encoding="utf-8").splitlines())
     if args.ids:
-        docs = [d for d in docs if d.lawsuit_id in set(args.ids)]
+        docs = [d for d in docs if d.name in set(args.ids)]
+    missing = [
+        str(document_path(corpus, d)) for d in docs if not document_path(corpus, d).is_file()
+    ]
+    if missing:
+        print(f"corpus file(s) not found: {', '.join(missing)}", file=sys.stderr)
+        return 1
     scores, texts = run(corpus, docs)
     for s in scores:
         if args.docs:

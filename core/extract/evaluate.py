@@ -7,7 +7,9 @@ offsets, value ignored; for SECTION the same start, because gold SECTION spans a
 marker or the first line of a part while the extractor may cover a whole heading or block).
 
 Gold records (tests/gold/gold.jsonl, one document a line) keep offsets, the short span text
-and values, never the judgment text. The normalised text a record was annotated on is
+and values, never the judgment text. A record names its text by `lawsuit_id` (a dev record's
+`contents`) or by `source` (a file under the corpus, read and normalised as the importer
+does: `document_text`). The normalised text a record was annotated on is
 identified by `text_sha256`; when today's text differs (line repair evolves), each gold span
 is re-anchored by its `text` at the nearest occurrence within `ANCHOR_WINDOW` characters of
 its recorded offset, and spans that cannot be found are counted as lost, not guessed.
@@ -20,9 +22,12 @@ import json
 import unicodedata
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from core.extract.base import Suggestion
+from core.text.pipeline import normalize
+from core.text.readers import read_document
 
 ANCHOR_WINDOW = 200
 
@@ -52,28 +57,39 @@ class GoldSpan:
 
 @dataclass(frozen=True)
 class GoldDoc:
-    """One annotated document; only `labels_complete` are scored, only inside `range`."""
+    """One annotated document; only `labels_complete` are scored, only inside `range`.
+
+    Its text is a dev record's `contents` (`lawsuit_id`) or, when `source` is set, a file
+    under the corpus (`web/page.txt`) as the importer stores it; `name` says which."""
 
     lawsuit_id: str
     text_sha256: str
     spans: tuple[GoldSpan, ...]
     labels_complete: frozenset[str]
     range: tuple[int, int] | None = None
+    source: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.source or self.lawsuit_id
 
 
 def parse_gold_line(line: str) -> GoldDoc:
     d = json.loads(line)
+    if ("lawsuit_id" in d) == ("source" in d):
+        raise ValueError("a gold record names its text by one of lawsuit_id and source")
     spans = tuple(
         GoldSpan(s["label"], int(s["start"]), int(s["end"]), s["text"], s.get("value"))
         for s in d["spans"]
     )
     rng = d.get("range")
     return GoldDoc(
-        lawsuit_id=str(d["lawsuit_id"]),
+        lawsuit_id=str(d.get("lawsuit_id", "")),
         text_sha256=d["text_sha256"],
         spans=spans,
         labels_complete=frozenset(d["labels_complete"]),
         range=(int(rng[0]), int(rng[1])) if rng else None,
+        source=str(d.get("source", "")),
     )
 
 
@@ -83,6 +99,24 @@ def parse_gold(lines: Iterable[str]) -> list[GoldDoc]:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_path(corpus: Path, doc: GoldDoc) -> Path:
+    """The corpus file holding the text of `doc`."""
+    if doc.source:
+        return corpus / doc.source
+    return corpus / "dev" / f"{doc.lawsuit_id}.json"
+
+
+def document_text(corpus: Path, doc: GoldDoc) -> str:
+    """The normalised text `doc` was annotated on. A `source` file goes through the same
+    reader and pipeline as an import (web trimming included), so its offsets are the ones a
+    user sees after importing that file; a dev record's `contents` is normalised alone."""
+    path = document_path(corpus, doc)
+    if doc.source:
+        return normalize(read_document(path).raw_text).text
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return normalize(raw["contents"]).text
 
 
 def _norm_number(s: object) -> str:
@@ -315,9 +349,7 @@ def score_spans(
 def score_document(doc: GoldDoc, text: str, pred: Sequence[Suggestion]) -> DocScore:
     """Anchor `doc` on `text` and score `pred` (suggestions on the same text) against it."""
     placed = anchor(doc, text)
-    score = score_spans(
-        placed.spans, pred, doc.labels_complete, placed.range, lawsuit_id=doc.lawsuit_id
-    )
+    score = score_spans(placed.spans, pred, doc.labels_complete, placed.range, lawsuit_id=doc.name)
     score.lost = len(placed.lost)
     score.moved = placed.moved
     return score

@@ -4,6 +4,7 @@ spurious, re-anchoring after the text shifts, and the gold file format."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from core.extract.evaluate import (
     GoldDoc,
     GoldSpan,
     anchor,
+    document_text,
     parse_gold_line,
     score_document,
     score_spans,
@@ -19,6 +21,10 @@ from core.extract.evaluate import (
     text_sha256,
     value_key,
 )
+from core.importer import import_paths
+from core.store.db import Store
+from core.store.models import Document
+from core.text.pipeline import normalize
 
 TEXT = "被告は,原告に対し,12万3000円及び平成30年4月1日から年5分の割合による金員を支払え。"
 
@@ -187,3 +193,54 @@ def test_parse_gold_line_and_summing() -> None:
     total = summed([a, b])["MONEY"]
     assert (total.tp, total.fn, total.gold) == (1, 1, 2)
     assert total.recall == pytest.approx(0.5)
+
+
+_JUDGMENT = [
+    "主文",
+    "1  被告は,原告に対し,12万3000円を支払え。",
+    "東京地方裁判所民事第9部",
+    "裁判官  丙川一郎",
+]
+_PAGE = [
+    "みなと法律事務所",
+    "",
+    "ホーム",
+    "戻る",
+    "",
+    *_JUDGMENT,
+    "",
+    "戻る",
+    "採用情報",
+    "Copyright 事務所",
+]
+
+
+def _record(**name: str) -> str:
+    return json.dumps({**name, "text_sha256": "0" * 64, "spans": [], "labels_complete": ["MONEY"]})
+
+
+def test_a_record_names_its_text_by_lawsuit_id_or_by_source() -> None:
+    web = parse_gold_line(_record(source="web/page.txt"))
+    dev = parse_gold_line(_record(lawsuit_id="7"))
+    assert (web.source, web.lawsuit_id, web.name) == ("web/page.txt", "", "web/page.txt")
+    assert (dev.source, dev.name) == ("", "7")
+    for bad in (_record(), _record(lawsuit_id="7", source="web/page.txt")):
+        with pytest.raises(ValueError):
+            parse_gold_line(bad)
+
+
+def test_a_source_file_is_read_as_the_import_stores_it(tmp_path: Path, store: Store) -> None:
+    """A web page loses its site text (the importer's trimming), a dev record is its contents."""
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "page.txt").write_text("\n".join(_PAGE), encoding="utf-8")
+    (tmp_path / "dev").mkdir()
+    contents = "\n".join(_PAGE)
+    (tmp_path / "dev" / "7.json").write_text(json.dumps({"contents": contents}), encoding="utf-8")
+    web = document_text(tmp_path, parse_gold_line(_record(source="web/page.txt")))
+    assert web == "\n".join(_JUDGMENT)
+    (result,) = import_paths(store, [tmp_path / "web" / "page.txt"], suggest=False)
+    with store.read() as session:
+        doc = session.get(Document, result.document_id)
+        assert doc is not None and doc.text == web
+    dev = document_text(tmp_path, parse_gold_line(_record(lawsuit_id="7")))
+    assert dev == normalize(contents).text
