@@ -19,13 +19,14 @@ from core.extract.evaluate import (
     DocScore,
     GoldDoc,
     anchor,
+    document_path,
+    document_text,
     parse_gold,
     score_document,
     score_spans,
     summed,
     text_sha256,
 )
-from core.text.pipeline import normalize
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / ".." / "shared" / "corpus"
@@ -34,6 +35,7 @@ HELDOUT = ROOT / "tests" / "gold" / "heldout.jsonl"
 HELDOUT2 = ROOT / "tests" / "gold" / "heldout2.jsonl"
 HELDOUT3 = ROOT / "tests" / "gold" / "heldout3.jsonl"
 HELDOUT4 = ROOT / "tests" / "gold" / "heldout4.jsonl"
+HELDOUT5 = ROOT / "tests" / "gold" / "heldout5.jsonl"
 
 # label: (precision floor, recall floor), by value, summed over the gold documents.
 # Measured at commit time (P / R): CASE_NUMBER 1.00/1.00, COURT 1.00/0.70, DATE 0.97/0.92,
@@ -63,8 +65,8 @@ def _gold(path: Path = GOLD) -> list[GoldDoc]:
 
 @pytest.mark.parametrize(
     ("path", "min_docs"),
-    [(GOLD, 8), (HELDOUT, 5), (HELDOUT2, 5), (HELDOUT3, 5), (HELDOUT4, 4)],
-    ids=["dev", "heldout", "heldout2", "heldout3", "heldout4"],
+    [(GOLD, 8), (HELDOUT, 5), (HELDOUT2, 5), (HELDOUT3, 5), (HELDOUT4, 4), (HELDOUT5, 1)],
+    ids=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"],
 )
 def test_gold_file_is_well_formed_and_holds_no_judgment_text(path: Path, min_docs: int) -> None:
     docs = _gold(path)
@@ -83,6 +85,7 @@ def test_gold_file_is_well_formed_and_holds_no_judgment_text(path: Path, min_doc
     for line in path.read_text(encoding="utf-8").splitlines():
         assert set(json.loads(line)) <= {
             "lawsuit_id",
+            "source",
             "text_sha256",
             "spans",
             "labels_complete",
@@ -90,14 +93,18 @@ def test_gold_file_is_well_formed_and_holds_no_judgment_text(path: Path, min_doc
         }
 
 
+def _texts(path: Path) -> list[tuple[GoldDoc, str]]:
+    """Each gold document with its normalised text; skips when the corpus is absent."""
+    docs = _gold(path)
+    for doc in docs:
+        if not document_path(CORPUS, doc).is_file():
+            pytest.skip(f"corpus not found at {document_path(CORPUS, doc)}")
+    return [(doc, document_text(CORPUS, doc)) for doc in docs]
+
+
 def _score(path: Path) -> list[DocScore]:
-    dev = CORPUS / "dev"
-    if not dev.is_dir():
-        pytest.skip(f"corpus not found at {dev}")
     out = []
-    for doc in _gold(path):
-        raw = json.loads((dev / f"{doc.lawsuit_id}.json").read_text(encoding="utf-8"))
-        text = normalize(raw["contents"]).text
+    for doc, text in _texts(path):
         out.append(score_document(doc, text, extract(text, doc.labels_complete)))
     return out
 
@@ -199,6 +206,27 @@ HELDOUT4_FLOORS: dict[str, tuple[float, float]] = {
 HELDOUT4_FULL_DATES = (0.95, 0.95)
 HELDOUT4_OVERALL = (0.92, 0.88)
 
+
+# Fifth held-out gold (tests/gold/heldout5.jsonl): one judgment from a web page (a record
+# with `source`, its text as the import stores it), annotated and measured BEFORE any rule
+# was looked at or changed for it, at commit 539ffa7 (see tests/gold/README.md). Eight labels
+# complete; CASE_NUMBER has no item there (the page lost the heading), so no floor. Measured
+# when it was made (P / R by value, gold items): COURT 1.00/1.00 (1), DATE 0.990/0.942 (104;
+# full dates only 1.00/0.932, 73), LAW 1.00/1.00 (9), MONEY 1.00/1.00 (12), PERIOD 1.00/0.60
+# (5), RATE 1.00/1.00 (9), SECTION 1.00/0.975 (203), all 0.997/0.962. Floors guard against
+# regressions; they are not targets.
+HELDOUT5_FLOORS: dict[str, tuple[float, float]] = {
+    "COURT": (0.95, 0.95),
+    "DATE": (0.97, 0.92),
+    "LAW": (0.95, 0.95),
+    "MONEY": (0.97, 0.97),
+    "PERIOD": (0.95, 0.55),
+    "RATE": (0.95, 0.95),
+    "SECTION": (0.98, 0.96),
+}
+HELDOUT5_FULL_DATES = (0.97, 0.91)
+HELDOUT5_OVERALL = (0.98, 0.95)
+
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # name: (gold file, label floors, overall floor, full-dates floor or None, min full dates)
@@ -213,6 +241,7 @@ GOLD_SETS: dict[
     "heldout2": (HELDOUT2, HELDOUT2_FLOORS, HELDOUT2_OVERALL, HELDOUT2_FULL_DATES, 100),
     "heldout3": (HELDOUT3, HELDOUT3_FLOORS, HELDOUT3_OVERALL, HELDOUT3_FULL_DATES, 150),
     "heldout4": (HELDOUT4, HELDOUT4_FLOORS, HELDOUT4_OVERALL, HELDOUT4_FULL_DATES, 50),
+    "heldout5": (HELDOUT5, HELDOUT5_FLOORS, HELDOUT5_OVERALL, HELDOUT5_FULL_DATES, 60),
 }
 _SCORES: dict[str, list[DocScore]] = {}
 
@@ -236,20 +265,15 @@ def test_gold_spans_still_anchor_on_todays_text(name: str) -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     "path",
-    [GOLD, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4],
-    ids=["dev", "heldout", "heldout2", "heldout3", "heldout4"],
+    [GOLD, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5],
+    ids=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"],
 )
 def test_unchanged_texts_give_the_recorded_span_texts(path: Path) -> None:
-    dev = CORPUS / "dev"
-    if not dev.is_dir():
-        pytest.skip(f"corpus not found at {dev}")
-    for doc in _gold(path):
-        raw = json.loads((dev / f"{doc.lawsuit_id}.json").read_text(encoding="utf-8"))
-        text = normalize(raw["contents"]).text
+    for doc, text in _texts(path):
         if text_sha256(text) != doc.text_sha256:
             continue  # the text moved on; anchoring is tested above
         for g in doc.spans:
-            assert text[g.start : g.end] == g.text, (doc.lawsuit_id, g)
+            assert text[g.start : g.end] == g.text, (doc.name, g)
 
 
 @pytest.mark.corpus
@@ -286,13 +310,8 @@ def test_full_dates_floor(name: str) -> None:
     """Full dates (year, month and day) alone: the team's date target is stated for them."""
     path, _labels, _overall, floor, min_items = GOLD_SETS[name]
     assert floor is not None
-    dev = CORPUS / "dev"
-    if not dev.is_dir():
-        pytest.skip(f"corpus not found at {dev}")
     total = Counts()
-    for doc in _gold(path):
-        raw = json.loads((dev / f"{doc.lawsuit_id}.json").read_text(encoding="utf-8"))
-        text = normalize(raw["contents"]).text
+    for doc, text in _texts(path):
         placed = anchor(doc, text)
         gold = [g for g in placed.spans if g.label == "DATE" and _is_full_date(g.value)]
         pred = [p for p in extract(text, ["DATE"]) if p.label == "DATE" and _is_full_date(p.value)]
