@@ -199,3 +199,47 @@ def next_numbered_day(day: int | None, y: int, m: int, d: int) -> tuple[int, int
     if d < day <= calendar.monthrange(y, m)[1]:
         return y, m, day, "同月"
     return None
+
+
+# `前月に比べ`, `前日比`, `前月と比較して`: the point a figure is compared with
+_COMPARED = re.compile(r"[ \u3000]?(?:(?:に|と)(?:比べ|比較|比し|対比)|比(?![率例喩重]))")
+
+
+def is_compared_with(text: str, end: int) -> bool:
+    """True when the word ending at `end` is only compared with (`前月に比べ約23万件の増加`):
+    the account stays in the month it describes, so a 同月 after it is not that month."""
+    return _COMPARED.match(text, end) is not None
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """True when `start` opens a sentence or clause (after `。`, a comma or a line break)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \u3000":
+        i -= 1
+    return i < 0 or text[i] in "。\n,，、"
+
+
+# a bare day continuing an account (`8日には`, `,13日と同様`), after the day: a particle or
+# a time of day making it a point in time; not a length (`14日間`, `30日以内`, `3日後`,
+# `10日分`, `1日当たり`, `2日かかる`), nor a day counted per unit (`1日に3回`, `1日の労働`)
+_BARE_DAY_AFTER = re.compile(
+    r"[ \u3000]?(?:(?:には|にも|に(?![つ当あわ対比お亘渡])|から|まで|の|と|は)"
+    r"(?![ \u3000]?[0-9０-９〇一二三四五六七八九十約数何]|間|う?ち|範囲|限度|平均|分|入院|通院|休業"
+    r"|休暇|猶予|期間|勾留|拘留|懲役|禁錮|日数|賃金|日当|労働|勤務|出勤|欠勤|休日|同様の期間)"
+    r"|[,，、](?![ \u3000]?[0-9０-９〇一二三四五六七八九十]{1,3}[ \u3000]?日?(?:間|分|以|前|後|数))"
+    r"|午前|午後|未明|早朝|朝|夜|深夜|夕方|正午|頃|ころ|ごろ)"
+)
+# a sentence about counts of days or routines: `通院日数は,15日`, `毎月,25日に`
+_COUNTS_OR_ROUTINE = re.compile(r"日数|期間|日間|所要|毎月|各月|当月|毎週|毎年|月額|日額|日当")
+
+
+def bare_day_continues(text: str, start: int, end: int, ctx_end: int) -> bool:
+    """Whether the bare `N日` at start..end is a day of the month the account is in: it
+    opens a clause in the paragraph of the running date, a particle makes it a point in
+    time, and its sentence is not about counts of days or a routine."""
+    if ctx_end < 0 or ctx_end > start or "\n" in text[ctx_end:start]:
+        return False
+    if not opens_clause(text, start) or _BARE_DAY_AFTER.match(text, end) is None:
+        return False
+    sentence = max(text.rfind("。", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+    return _COUNTS_OR_ROUTINE.search(text, sentence, start) is None

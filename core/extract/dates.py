@@ -27,6 +27,15 @@ era is left out) is in the era named last. `平成2年6月ないし8月`, `同�
 及び7月分`, `六月末から八月にかけて`: each later month of a range or list is a date too, and
 so is `1月から3月まで` written without a year in a paragraph that gave a date (not quoted).
 `同月14,15日`: two days sharing one 日; `翌一一年三月三一日` names the era year.
+A day written alone that continues the account (`同年12月1日、…。8日には…`, `,12日には,13日
+と同様`) is the running month's: it opens a clause in the running date's paragraph, is not
+before the running day, and a particle or a time of day makes it a point in time (not
+`14日間`, `30日以内`, `3日後`, `10日分`, `1日当たり`, `2日かかる`, `1日に3回`, nor in a
+sentence about counts of days or a routine, `通院日数は,15日`, `毎月,25日`, nor quoted).
+A bare `翌日` / `前日` opening a clause and followed by the date it names (`…。⏎翌日の平成16年
+1月1日に`) is kept when the two agree, however far the running date is. A bare `前月` /
+`翌日` only compared with (`前月に比べ`, `前日比`) does not move the running date: a `同月`
+after it is the month described.
 `翌月25日払い` is every month's pay day.
 同年 in the sentence of a case number (`上告した(令和3年(あ)第151号)が,…同年4月8日`) takes
 its year; 同年 opening the next item of a list whose items open with their dates (`ア  平成
@@ -45,14 +54,17 @@ from typing import Any
 
 from core.extract._date_context import (
     RANGE_AFTER_MONTH,
+    bare_day_continues,
     case_number_end,
     describes_every_month,
     follows_case_number,
     heading_marker,
     is_citation,
+    is_compared_with,
     names_a_pay_day,
     next_numbered_day,
     next_sibling,
+    opens_clause,
     opens_defined_term,
     range_end_month,
     relative_is_anchored,
@@ -103,6 +115,7 @@ _DATE = re.compile(
         r"|(?P<rm>同|翌|前)月(?:«S»(?P<rmd>«N»)«S»日)?"
         r"|翌(?P<rnd>«N»)«S»日(?!間|分|以|目|前|後)"
         r"|(?P<rd>同日|翌日|前日)"
+        r"|(?:(?<=[,，、。\n])|(?<=[,，、。\n][ \u3000]))(?P<bd>«N»)«S»日"
         r"|(?<![年月日0-9０-９〇一二三四五六七八九十同翌前毎/])(?P<mm>«N»)«S»月"
         r"(?:«S»(?P<md>«N»)«S»日|(?=«S»(?:上旬|中旬|下旬|初旬|末|頃|ころ|ごろ))|"
         + RANGE_AFTER_MONTH
@@ -111,6 +124,7 @@ _DATE = re.compile(
 )
 _DATE_ANCHOR = re.compile(
     r"[月/／]|[同翌前]日|翌[0-9０-９〇一二三四五六七八九十]|明治|大正|昭和|平成|令和"
+    r"|[,，、。\n][ \u3000]?[0-9０-９〇一二三四五六七八九十]{1,3}[ \u3000]?日"
 )
 # after a bare era year: a case number, a law's number, an exhibit number (押第), a list
 _NOT_A_YEAR_OF_EVENTS = re.compile(
@@ -146,6 +160,13 @@ _NOT_TWO_DIGIT_YEAR = re.compile(
     )
 )
 _THEN_DATE = re.compile(r"(?:である|に当たる|にあたる|の|[(（])?[ \u3000]?")
+
+
+def _names_next_date(text: str, end: int) -> bool:
+    """True when a date follows the word ending at `end` (`翌日の平成16年1月1日`): the word
+    names that date, which confirms it (see `pending` in `_dates`)."""
+    then = _THEN_DATE.match(text, end)
+    return then is not None and _DATE.match(text, then.end()) is not None
 
 
 def _range_in_story(
@@ -281,7 +302,11 @@ def _relative(
         return None
     start = m.start()
     bare = bool(g("rd") and g("rd") != "同日") or bool(g("rm") and g("rm") != "同" and not g("rmd"))
-    if bare and not relative_is_anchored(text, start, state.last_end, state.ctx_end):
+    if (
+        bare
+        and not relative_is_anchored(text, start, state.last_end, state.ctx_end)
+        and not (opens_clause(text, start) and _names_next_date(text, m.end()))
+    ):
         return None  # 犯行前日, 送達の日の翌日, 睡眠は翌日の…: not the day after the last date
     if (
         text[start] in "翌前"
@@ -334,6 +359,22 @@ def _relative(
         return next_numbered_day(parse_int(g("rnd")), cy, cm, cd)
     day = dt.date(cy, cm, cd) + dt.timedelta(days={"同日": 0, "翌日": 1, "前日": -1}[word])
     return day.year, day.month, day.day, word
+
+
+def _bare_day(
+    text: str, m: re.Match[str], quote: tuple[int, int] | None, state: _State
+) -> tuple[int, int, int] | None:
+    """`同年12月1日、…。8日には…`: a day written alone continuing the running date's month
+    (not quoted, not before the running day), or None."""
+    d = parse_int(m.group("bd"))
+    if quote is not None or state.ctx is None or d is None:
+        return None
+    y, mo, day = state.ctx
+    if mo is None or (day is not None and d < day):
+        return None
+    if not bare_day_continues(text, m.start(), m.end(), state.ctx_end):
+        return None
+    return y, mo, d
 
 
 def _two_digit_year(text: str, m: re.Match[str], era: str | None) -> int | None:
@@ -444,6 +485,12 @@ def _dates(text: str) -> Iterator[Suggestion]:
             y = left_out[0]
             if left_out[1]:
                 attrs["relative"] = left_out[1]
+        elif g("bd"):
+            got_day = _bare_day(text, m, quote, state)
+            if got_day is None:
+                continue
+            y, mo, d = got_day
+            attrs["relative"] = "同月"
         else:
             rel = None if in_amended_phrase(text, quote) else _relative(text, m, state)
             if rel is None:
@@ -480,7 +527,7 @@ def _dates(text: str) -> Iterator[Suggestion]:
         if attrs.get("relative") in _BARE and then and _DATE.match(text, then.end()):
             pending = (found, then.end())  # 翌日である同月8日: wait for the date itself
             continue
-        if not citation:
+        if not citation and not (attrs.get("relative") in _BARE and is_compared_with(text, end)):
             state.ctx, state.ctx_end, state.last_full = (y, mo, d), end, y
             if (mark := heading_marker(text, m.start())) is not None:
                 state.head = (y, mark)

@@ -268,3 +268,73 @@ def test_same_year_opening_the_next_item_takes_the_year_of_the_item_before() -> 
     assert isos(other)[-1] == ("同年2月21日", "2001-02-21")
     inside = text.replace("イ  同年2月21日", "被告は,同年2月21日")
     assert isos(inside)[-1] == ("同年2月21日", "2001-02-21")
+
+
+def test_bare_days_continue_the_month_of_the_account() -> None:
+    text = (
+        "平成20年3月1日には,甲は合鍵で入室できたが,8日には,入室できなかった。"
+        "甲は,8日の入室の際に,念のため,窓も試した。\n"
+        "なお,同月11日,12日にも,乙は倉庫を訪れ,12日には,13日と同じ方法で搬出を試みた。"
+    )
+    got = [(span, v["date"], v.get("relative")) for span, v in dates(text)]
+    assert got == [
+        ("平成20年3月1日", "2008-03-01", None),
+        ("8日", "2008-03-08", "同月"),
+        ("8日", "2008-03-08", "同月"),
+        ("同月11日", "2008-03-11", "同月"),
+        ("12日", "2008-03-12", "同月"),
+        ("12日", "2008-03-12", "同月"),
+        ("13日", "2008-03-13", "同月"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "甲は,14日間入院した。",
+        "乙は,30日以内に支払う。",
+        "丙は,3日後に戻り,5日前の記録を消した。",
+        "丁は,10日分の薬を受け取った。",
+        "戊は,1日当たり2000円を得た。",
+        "作業には,約2日かかる。",
+        "通院日数は,15日であった。",
+        "賃料は毎月,25日に支払う。",
+        "甲は,1日に3回服用した。",
+        "甲は,1日の労働時間を8時間とした。",
+        "同条は,「契約は,10日に終了する。」と定める。",
+        "甲は,入院5日目に,第6日の検査を受けた。",
+        "5000円×30日の損害",
+        "\n8日には,乙が来た。",  # another paragraph: the month is not known there
+        "甲は,2日には来なかった。",  # before the running day
+    ],
+)
+def test_bare_days_that_are_not_a_continuing_account(tail: str) -> None:
+    text = "平成20年3月5日,甲は入院した。" + tail
+    assert isos(text) == [("平成20年3月5日", "2008-03-05")]
+
+
+def test_the_next_day_standing_before_the_date_it_names() -> None:
+    text = (
+        "乙は,平成15年12月31日,会合に出た。乙は計画を知らなかった。\n"
+        "翌日の平成16年1月1日に,丙は計画を告げた。"
+    )
+    assert isos(text) == [
+        ("平成15年12月31日", "2003-12-31"),
+        ("翌日", "2004-01-01"),
+        ("平成16年1月1日", "2004-01-01"),
+    ]
+    wrong = "乙は,平成15年12月30日,会合に出た。\n翌日の平成16年1月1日に告げた。"  # they disagree
+    assert [s for s, _ in isos(wrong)] == ["平成15年12月30日", "平成16年1月1日"]
+
+
+def test_same_month_after_a_month_compared_with_is_the_month_described() -> None:
+    text = (
+        "平成14年12月当時の利用は,同月末の回線数が約9万件であり,前月に比べ約2万件増加して"
+        "いたから,同月当時,入力の作業は多かった。"
+    )
+    assert isos(text) == [
+        ("平成14年12月", "2002-12"),
+        ("同月末", "2002-12"),
+        ("前月", "2002-11"),
+        ("同月", "2002-12"),
+    ]
