@@ -99,7 +99,7 @@ MARKER = re.compile(
   | (?P<arabic>[0-9]{{1,3}})(?P<dot>[.．](?![0-9]))?
   | (?P<kanji>{_KNUM})
   | (?P<kata>[{_KATA_CLASS}])
-  | (?P<latin>[a-z])(?![A-Za-z])
+  | (?P<latin>[a-z])(?![a-z])(?![A-Z]+(?![A-Z])(?![^\x00-\x7f]))
   | (?P<roman>[ⅰ-ⅻ])
     """,
     re.X,
@@ -138,6 +138,9 @@ _WORD_END = re.compile("[\u30a0-\u30ffA-Za-z]")
 
 
 _OPEN_END = frozenset(",，、(（「『〔【")
+# `a6月20日,…`, `bA社は…`: an item a/b whose space after it was lost, before a number or a
+# capital that a Japanese word follows (not `a6-1`, `eBay`, `a1.5`)
+_GLUED_LATIN = re.compile("(?:[0-9]{1,4}|[A-Z]{1,3})(?=[^\\x00-\\x7f])")
 
 
 def _prev_line_end(text: str, pos: int) -> str:
@@ -160,6 +163,7 @@ class Marker:
     spaced: bool  # followed by a space or the end of the line
     chain: bool  # followed directly by a deeper first item (`2(1)`), or the inner one of those
     weak: bool  # what follows looks like a letter-spaced justified line
+    glued: bool = False  # a Latin letter glued to a numeral or capital (`a6月…`, `bA社…`)
 
     @property
     def strong(self) -> bool:
@@ -241,6 +245,7 @@ def parse_marker(text: str, pos: int, line_end: int, chained: bool = False) -> M
     family = readings[0][0]
     spaced = not follow or bool(_SPACE.match(follow))
     chain = chained
+    glued = family == LATIN and not spaced and bool(_GLUED_LATIN.match(follow))
     if not spaced:
         c = follow[0]
         if c in _REJECT_NEXT or (c in _PARTICLES and not _OPENER.match(follow)):
@@ -263,11 +268,12 @@ def parse_marker(text: str, pos: int, line_end: int, chained: bool = False) -> M
         ):
             return None  # `⑵ウのとおり`: a reference to item ウ of ⑵, not a heading
         prev = "" if chained else _prev_line_end(text, pos)
-        if prev in _OPEN_END or (family in _WORD_FAMILIES and _WORD_END.match(prev)):
+        word_end = prev.isascii() and prev.isalpha() if glued else _WORD_END.match(prev)
+        if prev in _OPEN_END or (family in _WORD_FAMILIES and word_end):
             return None  # `…で,⏎オフィス`, `…ラ⏎イセンス`: a sentence or word goes on
     weak = bool(spaced and follow and _LETTER_SPACED.match(follow))
     number = _SPACE.sub("", m.group())
-    return Marker(pos, end, number, readings, spaced, chain, weak)
+    return Marker(pos, end, number, readings, spaced, chain, weak, glued)
 
 
 def chain_follows(text: str, pos: int, line_end: int, outer: str) -> bool:

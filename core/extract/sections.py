@@ -25,7 +25,10 @@ first item glued to the end of its parent's heading line (`4 化膿性関節炎(
 counts when its next sibling starts a later line; glued to a heading about something
 (`…について(1)前記のとおり`) it may be followed by its paragraph's text. An item glued
 after the evidence note that ended the paragraph before it (`…。 (甲3)イ  …`, the note's
-line break lost) counts as the next sibling of an open item only. An item 1 printed as a
+line break lost) counts as the next sibling of an open item only. A Latin item whose
+space was lost, glued to a numeral or a capital (`a6月20日,…`, `bA社は…`), counts as the
+next sibling of an open `a`, or as a first `a` right under an open `(ア)` with its `b`
+ahead; a line opening with a model number (`a6300を…`) is no item. An item 1 printed as a
 Latin `l`/`I` (a glyph error, `l甲九号証…`) counts when a spaced `2` follows as its sibling.
 
 Spans: a titled heading covers its line (without the newline); a numbered paragraph
@@ -296,6 +299,18 @@ class _Walker:
                 return self._open(ci, fam, 2, lossy=True)
         return None
 
+    def _accept_glued(self, ci: int) -> int | None:
+        """`a6月20日,…` / `bA社は…` (the space after the marker lost): an `a` only as the
+        first item right under an open `(ア)`, with its `b` ahead; later letters only as the
+        next sibling (taken above). A line opening with a model number is no item."""
+        mk = self.cands[ci].marker
+        top = self.stack[-1].family if len(self.stack) > self.base else ""
+        if (LATIN, 1) not in mk.ordinals or group(top) != PAREN_KATA_A:
+            return None
+        if not self._lookahead(ci, LATIN):
+            return None
+        return self._open(ci, LATIN, 1)
+
     def _unit_ok(self, fam: str) -> bool:
         """May a 第N部/編/章/節/款/項 open a level here? Not below a deeper item (a regulation's
         `第1章  総則` quoted inside 第3 is no chapter of the judgment); and `第1項  …` only
@@ -339,6 +354,8 @@ class _Walker:
             return i + 1
         if mk.weak:
             return None
+        if mk.glued:
+            return self._accept_glued(ci)
         groups = self._open_groups()
         for fam, n in mk.ordinals:
             if n != 1:

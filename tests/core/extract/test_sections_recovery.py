@@ -230,3 +230,30 @@ def test_an_unmarked_heading_keeps_the_space_its_lost_marker_left() -> None:
 def test_heading_words_opening_with_a_particle_kana_after_an_unspaced_marker() -> None:
     text = "理由\n第1　判断\n1　争点\n(1)はじめに\n丙川の主張を検討する。\n(2)責任\n(3)まとめ\n"
     assert numbers(text) == [(0, ""), (1, "第1"), (2, "1"), (3, "(1)"), (3, "(2)"), (3, "(3)")]
+
+
+def test_latin_items_glued_to_a_numeral_or_a_capital_after_their_marker_lost_its_space() -> None:
+    head = "理由\n第1　判断\n1　認定事実\n(1)　取得の経緯\nア　経緯\n"
+    text = head + (
+        "(ア)4月2日のアクセス\na4月2日,甲は,乙と共に,店に行った。\n"
+        "bX社は,同日,接続を切断した。\n"
+        "(イ)4月9日のアクセス\na4月9日,甲は,再び店に行った。\n"
+        "bYは,さらに,作業を続けた。\ncファイルは大きかった。\n"
+    )
+    assert numbers(text)[5:] == [
+        (5, "(ア)"), (6, "a"), (6, "b"), (5, "(イ)"), (6, "a"), (6, "b"), (6, "c"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "a6300を購入した。\nb5000も購入した。\n",  # model numbers: no (ア) open above them
+        "(ア)機種\n甲は,型番a6の機器を買い,\nbX社製の機器も買った。\n",  # a code mid-line
+        "(ア)機種\neBayで購入した。\nfX社製である。\n",  # an English word, and no `a` first
+        "(ア)機種\na6月に購入した。\n乙は使った。\n",  # an `a` whose `b` never comes
+    ],
+)
+def test_glued_latin_letters_outside_their_sequence_are_no_items(body: str) -> None:
+    got = numbers("理由\n第1　判断\n1　経緯\n" + body)
+    assert [n for _lv, n in got if n in ("a", "b", "e", "f")] == []
