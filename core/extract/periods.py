@@ -27,8 +27,11 @@ periods; offsets are not (`20年以上前`, `3年以上前から`), nor ages (`6
 `1,2年間` (both ends), and counts named as a stay or term by the words around them
 (`入院した123日`, `通院期間中(402日)`, `合計123日の入院`, `労働能力喪失期間30年`).
 Delays and spans of work are lengths (`約10分遅れ`, `2分20秒遅れ`, `二〇年来`, `10年以上
-かけて`, `過去17年で`); counts are not: months of pay (`基本給の3か月分`, and the cap of such
-a count, `12か月を上限`), a factor of a formula (`月額50万円×3か月`), `1時間に1本`.
+かけて`, `過去17年で`), and so is what a task takes (`約2日かかる`, `3日を要した`); a unit
+split by a hard wrap the import kept (`24時⏎間`, `3か⏎月`) is one span with the break (not
+before another word: `3時⏎間もなく`); counts are not: months of pay (`基本給の3か月分`,
+and the cap of such a count, `12か月を上限`), a factor of a formula (`月額50万円×3か月`),
+`1時間に1本`.
 """
 
 from __future__ import annotations
@@ -46,7 +49,9 @@ _PARTS = {
     "«DUR»": r"(?:«N»年(?:«N»«MO»)?|«N»«MO»|«N»日)",
     "«N»": r"[0-9０-９〇一二三四五六七八九十百千]+",
     "«MO»": r"(?:か月|カ月|ヶ月|ケ月|箇月|ヵ月|月)",
-    "«MS»": r"(?:か月|カ月|ヶ月|ケ月|箇月|ヵ月)",  # 月 alone is a month name outside sentences
+    # 月 alone is a month name outside sentences; a hard wrap the import kept may split
+    # the unit (`3か⏎月`)
+    "«MS»": r"(?:[かカヶケ箇ヵ]\n?月)",
     "«S»": r"[ \u3000]?",
     # what may follow a bare `15分` that is a length of time (not 100分の30, 3分し, 5分5厘)
     "«MIN»": r"の(?![0-9０-９〇一二三四五六七八九十])|[をにでがはもやと、,，。・)）」~〜～\n]"
@@ -58,7 +63,8 @@ _PARTS = {
     r"|来(?![日訪場店社院所庁館航園客襲年月週期])|(?:以上|余り?)?を?かけ[てた]"
     r"|を超え|未満|に満た"  # a threshold: `2年を超える`, `3年に満たず`
     # a length of experience or service: `5年以上の経験`, `10年の実務経験`, `3年の在職`
-    r"|(?:以上|余り?)?の(?:実務|勤務|職務|業務|臨床|指導)?(?:経験|勤続|在職|在籍|在任))",
+    r"|(?:以上|余り?)?の(?:実務|勤務|職務|業務|臨床|指導)?(?:経験|勤続|在職|在籍|在任)"
+    r"|かか[るりっ]|を?要(?:し|する))",  # what a task takes: `約2日かかる`, `3日を要した`
 }
 
 
@@ -93,7 +99,7 @@ _GENERAL = _rx(
     r"|(?P<m>«MS»(?P<mh>半)?|月(?P<mel>(?=[をが]経過|以内|を超え|未満|に満た)))間?"
     r"|(?P<w>週)(?:間|(?P<wel>(?=«EL»)))"
     r"|(?P<d>日)(?:間|(?P<del>(?=«EL»)))"
-    r"|(?P<h>時)間(?:(?P<hm>«N»)分|(?P<hh>半))?"
+    r"|(?P<h>時)(?:間|\n間(?!もな|に合|違|柄))(?:(?P<hm>«N»)分|(?P<hh>半))?"
     r"|(?P<mi>分)間"
     r"|(?P<sec>秒)間"
     r"|(?P<mb>分)(?:(?P<ms>«N»)秒間?)?(?=«MIN»))"
@@ -110,7 +116,7 @@ _UNIT_WORDS = {"y": "年", "m": "月", "w": "週", "d": "日", "h": "時", "mi":
 _UNIT_WORDS["sec"] = "秒"
 _ANCHOR = re.compile(
     r"[間月毎]|[0-9０-９]分|年半|ごと|経過|の期間|にわた|に亘|と定め|より[永長]い|以内|に対応"
-    r"|年来|かけ[てた]|遅[れ延]|を超え|未満|に満た|経験|勤続|在職|在籍|在任"
+    r"|年来|かけ[てた]|遅[れ延]|を超え|未満|に満た|経験|勤続|在職|在籍|在任|かか[るりっ]|要[しす]"
 )
 # `1か月当たり5000円`, `1時間につき`, `1か月単位の変形労働時間制`: a unit of a rate
 # (`15分単位で休憩を取る` stays a length: breaks are taken in those lengths)

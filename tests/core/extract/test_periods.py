@@ -426,3 +426,32 @@ def test_statutory_months_are_no_dates() -> None:
     for text in ("平成20年4月1日の申立て。その前6月以内にした行為", "6月以下の懲役に処する。"):
         assert [text[s.start : s.end] for s in extract_dates(text)] in ([], ["平成20年4月1日"])
         assert [t for t, _v in periods(text)] == ["6月"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("警備は24時\n間常に行われていた。", "24時\n間", "PT24H"),  # a hard wrap the import kept
+        ("休業は3か\n月続いた。", "3か\n月", "P3M"),
+        ("転送に約2日かかる計算であった。", "約2日", "P2D"),
+        ("修理に3日を要した。", "3日", "P3D"),
+        ("工事は2週かかった。", "2週", "P2W"),
+    ],
+)
+def test_units_split_by_a_kept_wrap_and_what_a_task_takes(
+    text: str, span: str, duration: str
+) -> None:
+    got = periods(text)
+    assert [t for t, _v in got] == [span]
+    assert got[0][1]["duration"] == duration
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "午後3時\n間もなく到着した。",  # 間もなく opens the next line: a time of day before it
+        "同年5月10日かかる費用",  # a date, not a length
+    ],
+)
+def test_a_wrap_before_another_word_or_a_date_is_no_length(text: str) -> None:
+    assert periods(text) == []
