@@ -217,15 +217,15 @@ HELDOUT4_OVERALL = (0.92, 0.88)
 # regressions; they are not targets.
 HELDOUT5_FLOORS: dict[str, tuple[float, float]] = {
     "COURT": (0.95, 0.95),
-    "DATE": (0.97, 0.92),
+    "DATE": (0.98, 0.98),  # 1.00/1.00 once tuned (bare days, 翌日の<date>, 前月に比べ)
     "LAW": (0.95, 0.95),
     "MONEY": (0.97, 0.97),
-    "PERIOD": (0.95, 0.55),
+    "PERIOD": (0.95, 0.95),  # 1.00/1.00 once tuned (24時⏎間 split by a kept wrap, 約2日かかる)
     "RATE": (0.95, 0.95),
-    "SECTION": (0.98, 0.96),
+    "SECTION": (0.98, 0.98),  # 1.00/1.00 once tuned (a/b glued to a numeral or capital)
 }
-HELDOUT5_FULL_DATES = (0.97, 0.91)
-HELDOUT5_OVERALL = (0.98, 0.95)
+HELDOUT5_FULL_DATES = (0.98, 0.98)  # 1.00/1.00 once tuned
+HELDOUT5_OVERALL = (0.99, 0.98)
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
