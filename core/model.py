@@ -29,6 +29,7 @@ class LabelData:
     shortcut: str  # one key, e.g. "m"
     description: str = ""
     active: bool = True
+    value_type: str = "none"  # what its spans' values hold (core.value_check)
 
 
 @dataclass(frozen=True)

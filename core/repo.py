@@ -119,6 +119,7 @@ def label_data(lb: Label) -> LabelData:
         shortcut=lb.shortcut or "",
         description=lb.description,
         active=lb.active,
+        value_type=lb.value_type,
     )
 
 

@@ -1,4 +1,5 @@
-"""Detail pane of the selected span: label, boundaries, value (JSON, validated), note."""
+"""Detail pane of the selected span: label, boundaries, value (JSON, checked against the
+label's value type before it can be saved), note."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import SPAN_SOURCE_JA, SPAN_STATUS_JA, LabelData, SpanData
+from core.value_check import value_problem
+from core.value_text import value_text
 
 NO_VALUE = ""
 
@@ -57,6 +60,9 @@ class DetailDock(QDockWidget):
         self.value.setMinimumHeight(80)
         self.value.setMaximumHeight(160)
         self.value.textChanged.connect(self._validate)
+        self.shown = QLabel()  # the value as the span table shows it
+        self.shown.setWordWrap(True)
+        self.value_types: dict[str, str] = {}
         self.error = QLabel()
         self.error.setStyleSheet("color: #c00000")
         self.error.setWordWrap(True)
@@ -70,16 +76,21 @@ class DetailDock(QDockWidget):
         form.addRow("範囲", self.where)
         form.addRow("状態", self.status)
         form.addRow("値", self.value)
+        form.addRow("", self.shown)
         form.addRow("", self.error)
         form.addRow("メモ", self.note)
         form.addRow("", self.apply_button)
         self.setWidget(box)
+        self.label.currentIndexChanged.connect(lambda _i: self._validate())
         self.show_span(None)
 
     def set_labels(self, labels: list[LabelData]) -> None:
+        self.value_types = {lb.key: lb.value_type for lb in labels}
+        self.label.blockSignals(True)
         self.label.clear()
         for lb in labels:
             self.label.addItem(f"{lb.name}（{lb.key}）", lb.key)
+        self.label.blockSignals(False)
 
     def show_span(self, span: SpanData | None) -> None:
         self.span = span
@@ -91,6 +102,8 @@ class DetailDock(QDockWidget):
             self.status.setText("")
             self.value.setPlainText("")
             self.note.setText("")
+            self.shown.setText("")
+            self.error.setText("")
             return
         i = self.label.findData(span.label)
         self.label.setCurrentIndex(i)
@@ -99,18 +112,29 @@ class DetailDock(QDockWidget):
                             f"{SPAN_SOURCE_JA.get(span.source, span.source)}")
         self.value.setPlainText(value_json(span.value))
         self.note.setText(span.note or "")
-        self.error.setText("")
+        self._validate()  # a value that came from elsewhere may not fit: say so at once
 
     def _validate(self) -> bool:
+        """JSON first, then the value against the chosen label's value type; the save
+        button stays off, with the reason in red, until both hold."""
         try:
-            parse_value(self.value.toPlainText())
+            value = parse_value(self.value.toPlainText())
         except ValueError as e:
-            self.error.setText(str(e))
-            self.apply_button.setEnabled(False)
-            return False
+            return self._refuse(str(e))
+        key = self.label.currentData()
+        problem = value_problem(self.value_types.get(key, "none"), value) if key else None
+        if problem is not None:
+            return self._refuse(problem)
+        self.shown.setText(value_text(key or "", value))
         self.error.setText("")
         self.apply_button.setEnabled(self.span is not None)
         return True
+
+    def _refuse(self, reason: str) -> bool:
+        self.shown.setText("")
+        self.error.setText(reason)
+        self.apply_button.setEnabled(False)
+        return False
 
     def apply(self) -> None:
         if self.span is None or not self._validate():

@@ -111,6 +111,29 @@ def test_detail_pane_changes_the_label(make_window) -> None:  # type: ignore[no-
     assert stored[money.id].label == "RATE"
 
 
+def test_detail_pane_checks_the_value_against_the_labels_value_type(make_window) -> None:  # type: ignore[no-untyped-def]
+    win = make_window()
+    money = span_with(win, "MONEY")
+    win.editor.set_current(money.id)
+    d = win.detail
+    assert d.shown.text() == "1,200,000円" and d.apply_button.isEnabled()
+    d.value.setPlainText('"120万"')
+    assert not d.apply_button.isEnabled() and "0 以上の整数" in d.error.text()
+    d.apply_button.click()  # refused: nothing is written
+    assert win.ctl.span(money.id).value == 1200000
+    d.value.setPlainText("1300000")
+    assert d.apply_button.isEnabled() and d.shown.text() == "1,300,000円" and not d.error.text()
+    d.label.setCurrentIndex(d.label.findData("DATE"))  # a number is no date
+    assert not d.apply_button.isEnabled() and "日付" in d.error.text()
+    d.value.setPlainText('"2023-02-30"')
+    assert not d.apply_button.isEnabled()
+    d.value.setPlainText('"2023-02-28"')
+    assert d.apply_button.isEnabled()
+    d.apply_button.click()
+    stored = win.ctl.span(money.id)
+    assert (stored.label, stored.value) == ("DATE", "2023-02-28")
+
+
 def test_status_bar(make_window) -> None:  # type: ignore[no-untyped-def]
     win = make_window()
     assert "貸金返還請求事件" in win.st_doc.text() or "a_kashikin" in win.st_doc.text()
