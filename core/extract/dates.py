@@ -52,6 +52,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from core.extract._date_arith import era_number, era_ymd, iso_date, shift_month, valid_date
 from core.extract._date_context import (
     RANGE_AFTER_MONTH,
     bare_day_continues,
@@ -79,10 +80,11 @@ from core.extract._date_quotes import (
     relative_year_before,
     states_a_rule,
 )
+from core.extract._date_state import DateState
 from core.extract._scan import finditer_near
 from core.extract.base import Suggestion, register
 from core.extract.numerals import parse_int
-from core.text.wareki import era_bounds, era_last_day, era_last_year
+from core.text.wareki import era_bounds, era_last_year
 
 _PARTS = {
     "«N»": r"(?:[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})",
@@ -136,7 +138,6 @@ _DEFAULT_YEAR = re.compile(
 _BROKEN_DAY = re.compile(r"\n?[0-9０-９〇一二三四五六七八九十]")
 _SUFFIX = re.compile(r"[ \u3000]?(上旬|中旬|下旬|初旬|末日|末|頃|ころ|ごろ)(頃|ころ|ごろ)?")
 _BIRTH = re.compile(r"生(?:まれ)?(?=[)）\]】\s,，、。]|$)")
-_MAX_ERA_OVERRUN = 5
 # a day listed after a full date: 4月3日,4日 / 同月6日及び8日 / 4月4日から6日まで
 _NEXT_DAY = re.compile(
     _rx(
@@ -170,7 +171,7 @@ def _names_next_date(text: str, end: int) -> bool:
 
 
 def _range_in_story(
-    text: str, m: re.Match[str], quote: tuple[int, int] | None, state: _State
+    text: str, m: re.Match[str], quote: tuple[int, int] | None, state: DateState
 ) -> bool:
     """`1月から3月まで` with no year: a range of the story when its paragraph already gave
     a date, and it is neither quoted nor glued to a name (`ST1月~9月`)."""
@@ -180,58 +181,15 @@ def _range_in_story(
     return text.find("\n", state.ctx_end, m.start()) < 0
 
 
-def _n(s: str) -> int | None:
-    return 1 if s == "元" else parse_int(s)
-
-
-def _valid(y: int, m: int, d: int | None) -> bool:
-    if not 1 <= m <= 12 or y < 1 or y > 9999:
-        return False
-    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
-
-
-def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
-    idx = y * 12 + (m - 1) + delta
-    return idx // 12, idx % 12 + 1
-
-
-def _era_ymd(
-    era: str, year: str, month: str | None, day: str | None
-) -> tuple[int, int, int | None, dict[str, Any]] | None:
-    ey = _n(year)
-    if ey is None or ey < 1 or month is None:
-        return None
-    last = era_last_year(era)
-    if ey > (99 if last is None else last + _MAX_ERA_OVERRUN):
-        return None
-    start = era_bounds(era)[0]
-    end = era_last_day(era)
-    y = start.year + ey - 1
-    m = parse_int(month)
-    d = parse_int(day) if day else None
-    if m is None or (day and d is None) or not _valid(y, m, d):
-        return None
-    first = dt.date(y, m, d or 1)
-    last_day = dt.date(y, m, d or calendar.monthrange(y, m)[1])
-    attrs: dict[str, Any] = {}
-    if last_day < start or (end is not None and first > end):
-        attrs["out_of_era"] = True
-    return y, m, d, attrs
-
-
 def _default_year(text: str) -> tuple[int, int] | None:
     """(year, position) of a declaration such as 特に断らない限り，平成10年の月日である."""
     m = _DEFAULT_YEAR.search(text)
     if m is None:
         return None
-    ey = _n(m.group("y"))
+    ey = era_number(m.group("y"))
     if ey is None:
         return None
     return era_bounds(m.group("era"))[0].year + ey - 1, m.end()
-
-
-def _iso(y: int, m: int, d: int | None) -> str:
-    return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
 
 
 def _next_days(text: str, pos: int, day: int) -> Iterator[tuple[int, int, int]]:
@@ -248,7 +206,7 @@ def _next_days(text: str, pos: int, day: int) -> Iterator[tuple[int, int, int]]:
 
 
 def _year_left_out(
-    text: str, m: re.Match[str], mo: int | None, d: int | None, state: _State
+    text: str, m: re.Match[str], mo: int | None, d: int | None, state: DateState
 ) -> tuple[int, str | None] | None:
     """(year, relative) for `5月3日` / `10月下旬` written without a year, or None."""
     year_only, default_year = state.year_only, state.default_year
@@ -268,33 +226,8 @@ def _year_left_out(
     return None
 
 
-class _State:
-    """What the resolution loop remembers between matches."""
-
-    def __init__(self, text: str) -> None:
-        # the last date of the case's story, or the year of a bare 平成10年 (month None)
-        self.ctx: tuple[int, int | None, int | None] | None = None
-        self.ctx_end = -1  # where the date in ctx ends
-        self.year_only: tuple[int, int] | None = None  # (year, end) of a bare 平成30年
-        self.last_era: str | None = None  # for 同31年: the era named last
-        self.last_full: int | None = None  # year of the last story date that had a month
-        self.last_end = -1  # end of the last date suggested
-        self.defined: dict[tuple[int, int], int] = {}  # (month, day) opening a defined term
-        self.default_year = _default_year(text)
-        self.case_year: tuple[int, int] | None = None  # (year, end) of 令和3年(あ)第151号
-        # (year, marker) of the last date opening a numbered item (`ア  平成15年1月28日の…`)
-        self.head: tuple[int, str] | None = None
-
-    def running(self) -> tuple[Any, ...]:
-        """What a quotation must not change for the text after it."""
-        return self.ctx, self.ctx_end, self.year_only, self.last_full
-
-    def restore(self, saved: tuple[Any, ...]) -> None:
-        self.ctx, self.ctx_end, self.year_only, self.last_full = saved
-
-
 def _relative(
-    text: str, m: re.Match[str], state: _State
+    text: str, m: re.Match[str], state: DateState
 ) -> tuple[int, int, int | None, str] | None:
     """(year, month, day, word) of 同年5月 / 同月3日 / 同日 / 翌日 / 前月 ..., or None."""
     g = m.group
@@ -347,7 +280,7 @@ def _relative(
             return None
         if g("rmd") and names_a_pay_day(text, m.end()):
             return None  # 毎月末日締め,翌月25日払い: every month's pay day
-        y, mo = _shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
+        y, mo = shift_month(cy, cm, {"同": 0, "翌": 1, "前": -1}[g("rm")])
         d = parse_int(g("rmd")) if g("rmd") else None
         if g("rmd") and d is None:
             return None
@@ -362,7 +295,7 @@ def _relative(
 
 
 def _bare_day(
-    text: str, m: re.Match[str], quote: tuple[int, int] | None, state: _State
+    text: str, m: re.Match[str], quote: tuple[int, int] | None, state: DateState
 ) -> tuple[int, int, int] | None:
     """`同年12月1日、…。8日には…`: a day written alone continuing the running date's month
     (not quoted, not before the running day), or None."""
@@ -407,7 +340,7 @@ def extract_dates(text: str) -> Iterator[Suggestion]:
 
 
 def _dates(text: str) -> Iterator[Suggestion]:
-    state = _State(text)
+    state = DateState(_default_year(text))
     quotes = QuoteIndex(text)
     # the quoted passage being read and the running date from before it
     outside: tuple[tuple[int, int], tuple[Any, ...]] | None = None
@@ -430,9 +363,9 @@ def _dates(text: str) -> Iterator[Suggestion]:
         d: int | None
         if g("era"):
             state.last_era = g("era")
-            got = _era_ymd(g("era"), g("ey"), g("em"), g("ed"))
+            got = era_ymd(g("era"), g("ey"), g("em"), g("ed"))
             if got is None:
-                ey = _n(g("ey"))
+                ey = era_number(g("ey"))
                 if g("em") is None and ey is not None:
                     year = era_bounds(g("era"))[0].year + ey - 1
                     state.year_only = (year, m.end())
@@ -446,7 +379,7 @@ def _dates(text: str) -> Iterator[Suggestion]:
         elif g("se"):
             if state.last_era is None:
                 continue
-            got = _era_ymd(state.last_era, g("se"), g("sem"), g("sed"))
+            got = era_ymd(state.last_era, g("se"), g("sem"), g("sed"))
             if got is None:
                 continue
             y, mo, d, attrs = got
@@ -496,11 +429,11 @@ def _dates(text: str) -> Iterator[Suggestion]:
             if rel is None:
                 continue
             y, mo, d, attrs["relative"] = rel
-        if y is None or mo is None or not _valid(y, mo, d):
+        if y is None or mo is None or not valid_date(y, mo, d):
             continue
         end = m.end()
         pair = _DAY_PAIR.match(text, end) if d is None else None
-        if pair is not None and _valid(y, mo, parse_int(pair.group("d"))):
+        if pair is not None and valid_date(y, mo, parse_int(pair.group("d"))):
             d, end = parse_int(pair.group("d")), pair.end("d")  # 同月一四、一五日: the 14th
         elif d is None and _BROKEN_DAY.match(text, end):
             continue  # 平成6年5月⏎14日: the day is there, not readable here
@@ -517,7 +450,7 @@ def _dates(text: str) -> Iterator[Suggestion]:
         citation = is_citation(text, m.start(), end)
         if citation:
             attrs["citation"] = True  # a precedent's date: not part of the case's story
-        found = Suggestion("DATE", m.start(), end, {"date": _iso(y, mo, d), **attrs})
+        found = Suggestion("DATE", m.start(), end, {"date": iso_date(y, mo, d), **attrs})
         if pending is not None:
             if pending[0].value["date"] == found.value["date"]:
                 yield pending[0]
@@ -543,14 +476,14 @@ def _dates(text: str) -> Iterator[Suggestion]:
             last = mo
             while nm := range_end_month(text, end, last):
                 state.ctx, state.ctx_end, state.last_end = (y, nm[2], None), nm[1], nm[1]
-                yield Suggestion("DATE", nm[0], nm[1], {"date": _iso(y, nm[2], None)})
+                yield Suggestion("DATE", nm[0], nm[1], {"date": iso_date(y, nm[2], None)})
                 end, last = nm[1], nm[2]
         if d is None or citation:
             continue
         for nd_start, nd_end, nd in _next_days(text, end, d):
-            if not _valid(y, mo, nd):
+            if not valid_date(y, mo, nd):
                 break
             state.ctx, state.ctx_end, state.last_end = (y, mo, nd), nd_end, nd_end
             yield Suggestion(
-                "DATE", nd_start, nd_end, {"date": _iso(y, mo, nd), "relative": "同月"}
+                "DATE", nd_start, nd_end, {"date": iso_date(y, mo, nd), "relative": "同月"}
             )
